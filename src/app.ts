@@ -1,0 +1,68 @@
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { openDatabase, Store } from '../db/store';
+import { readFixtures, seedStore } from '../db/seed';
+import { handlerModules } from '../services';
+import { Clock } from './clock';
+import type { AppConfig } from './config';
+import { ArgumentValidator } from './dispatch/arguments';
+import type { CallSummary } from './dispatch/call';
+import { Dispatcher } from './dispatch/dispatcher';
+import { Registry } from './dispatch/registry';
+import { Mailer } from './email/mailer';
+import { EmailRenderer } from './email/renderer';
+import { loggerOptions } from './logger';
+import { dataPath } from './paths';
+import { sandboxRoutes } from './sandbox/routes';
+import { restTransport } from './transport/rest';
+import { xmlrpcTransport } from './transport/xmlrpc';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    callSummary: CallSummary | null;
+  }
+  interface FastifyInstance {
+    slemu: { store: Store; clock: Clock; config: AppConfig };
+  }
+}
+
+export interface BuildOptions {
+  clock?: Clock;
+}
+
+/** Builds the fastify app with its store, dispatcher and routes; tests use it without a socket. */
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const clock = options.clock ?? new Clock();
+  const store = new Store(openDatabase(config.db));
+  if (store.isEmpty()) await seedStore(store, readFixtures(dataPath(config.fixtures)), clock.now());
+
+  const mailer = new Mailer(await EmailRenderer.create(), store, clock);
+  const registry = Registry.load(dataPath('schema', 'methods'), handlerModules);
+  const validator = new ArgumentValidator(dataPath('schema', 'datatypes'));
+  const dispatcher = new Dispatcher(registry, validator, { store, clock, mailer, config });
+
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    // One summary line per call (below) replaces fastify's two lines per request.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: 'x-request-id',
+  });
+  app.decorate('slemu', { store, clock, config });
+  app.decorateRequest('callSummary', null);
+  app.addHook('onResponse', async (request, reply) => {
+    if (!request.callSummary) return;
+    const fields = { ...request.callSummary, statusCode: reply.statusCode };
+    request.log.info({ ...fields, durationMs: Math.round(reply.elapsedTime * 10) / 10 }, 'api call');
+  });
+  app.addHook('onClose', async () => store.close());
+
+  await app.register(async (api) => {
+    // Transports read raw bytes and decode them themselves, whatever Content-Type says.
+    api.removeAllContentTypeParsers();
+    api.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    await api.register(xmlrpcTransport(dispatcher));
+    await api.register(restTransport(dispatcher));
+  });
+  await app.register(sandboxRoutes(store));
+
+  return app;
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { defaultConfig, DEFAULT_HOST, DEFAULT_PORT } from './config';
+import { startServer } from './server';
+
+function port(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  }
+  return parsed;
+}
+
+const program = new Command('slemu').description('A SoftLayer-compatible API emulator');
+
+program
+  .command('serve')
+  .description('answer SoftLayer API calls over XML-RPC and REST')
+  .addOption(new Option('--host <host>', 'address to listen on').env('SLEMU_HOST').default(DEFAULT_HOST))
+  .addOption(
+    new Option('--port <port>', 'port to listen on').env('SLEMU_PORT').default(DEFAULT_PORT).argParser(port),
+  )
+  .addOption(
+    new Option('--db <file>', "SQLite file, or ':memory:' for a throwaway store")
+      .env('SLEMU_DB')
+      .default('./.slemu/slemu.db'),
+  )
+  .addOption(
+    new Option('--public-url <url>', 'address used in email links (default http://<host>:<port>)').env(
+      'SLEMU_PUBLIC_URL',
+    ),
+  )
+  .addOption(
+    new Option('--log-level <level>', 'pino log level').env('SLEMU_LOG_LEVEL').default('info'),
+  )
+  .action(async (options: { host: string; port: number; db: string; publicUrl?: string; logLevel: string }) => {
+    const config = defaultConfig({ host: options.host, port: options.port, db: options.db, logLevel: options.logLevel });
+    if (options.publicUrl) config.publicUrl = options.publicUrl.replace(/\/+$/, '');
+    await startServer(config);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import type { FastifyBaseLogger as Logger } from 'fastify';
+import type { UserRecord } from '../../db/store';
+import type { ArgumentValidator } from './arguments';
+import { authenticate } from './authenticate';
+import type { ApiCall, ApiResult, CallContext, CallSummary, ResultLimit, Services } from './call';
+import { errors } from './errors';
+import type { MethodEntry, Registry } from './registry';
+
+/**
+ * Runs one call: finds the method (inherited ones too), checks the caller and the object id the
+ * method needs, validates the arguments, then hands them to the handler.
+ */
+export class Dispatcher {
+  constructor(
+    private readonly registry: Registry,
+    private readonly validator: ArgumentValidator,
+    private readonly services: Services,
+  ) {}
+
+  async dispatch(call: ApiCall, summary: CallSummary, log: Logger): Promise<ApiResult> {
+    summary.service = call.service;
+    summary.method = call.method;
+
+    const method = this.registry.resolve(call.service, call.method);
+    const caller = this.callerFor(method, call);
+    if (caller) summary.user = caller.username;
+
+    const initId = this.initIdFor(method, call);
+    if (initId !== undefined) summary.objectId = initId;
+
+    const args = this.validator.check(method.signature, call.args);
+    const context: CallContext = {
+      ...this.services,
+      service: call.service,
+      method: call.method,
+      initId,
+      caller,
+      mask: call.mask,
+      filter: call.filter,
+      log,
+    };
+
+    const value = await method.handler(context, ...(args as never[]));
+    return Array.isArray(value) ? limitList(value, call.resultLimit) : { value };
+  }
+
+  private callerFor(method: MethodEntry, call: ApiCall): UserRecord | undefined {
+    // Anonymous methods ignore credentials: slcli sends its configured key with every call.
+    if (method.signature.noauth) return undefined;
+    return authenticate(call.credentials, this.services.store, this.services.clock);
+  }
+
+  private initIdFor(method: MethodEntry, call: ApiCall): number | undefined {
+    if (method.signature.static) return undefined;
+
+    const raw = call.initId;
+    if (raw === undefined || raw === null || raw === '') {
+      throw errors.missingInitId(call.service, call.method);
+    }
+    const id = typeof raw === 'number' ? raw : Number(raw);
+    if (!Number.isSafeInteger(id) || id <= 0) throw errors.objectNotFound(String(raw));
+    return id;
+  }
+}
+
+function limitList(list: unknown[], resultLimit: ResultLimit | undefined): ApiResult {
+  if (!resultLimit) return { value: list, totalItems: list.length };
+
+  const { offset, limit } = resultLimit;
+  // A limit of 0 comes from softlayer-python when only an offset is set: no limit.
+  const end = limit > 0 ? offset + limit : undefined;
+  return { value: list.slice(offset, end), totalItems: list.length };
+}
