@@ -2,9 +2,9 @@ import type { UserRecord } from '../../db/store';
 import { formatApiTime } from '../../src/api-time';
 import { isMasterUser } from '../../src/user-status';
 
-/** A user as the SoftLayer_User_Customer datatype, local properties only. */
-export function toUserCustomer(user: UserRecord) {
-  return {
+/** A user as the SoftLayer_User_Customer datatype, local properties only, nulls left out. */
+export function toUserCustomer(user: UserRecord): Record<string, unknown> {
+  const view = {
     accountId: user.accountId,
     companyName: user.companyName,
     country: user.country,
@@ -23,4 +23,5 @@ export function toUserCustomer(user: UserRecord) {
     userStatusId: user.userStatusId,
     username: user.username,
   };
+  return Object.fromEntries(Object.entries(view).filter(([, value]) => value !== null));
 }
