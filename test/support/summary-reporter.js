@@ -1,4 +1,4 @@
-// Prints the plain closing line "N passed, N failed" that CI reads, after Jest's own summary.
+// Prints the plain line "N passed, N failed" that CI reads (Jest's own summary has no such line).
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
