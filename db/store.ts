@@ -80,6 +80,9 @@ export function openDatabase(file: string): Database.Database {
 
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // WAL with NORMAL loses nothing when the process dies, only the last commits on power loss
+  // (docs/RELIABILITY.md): a sandbox does not pay an fsync per call for that.
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
@@ -125,12 +128,16 @@ export class Store {
     this.statements.recordLogin.run({ userId, now });
   }
 
-  /** Stores a new reset key and retires the user's earlier ones: only the newest is live. */
+  /**
+   * Stores a new reset key and retires the user's earlier ones: only the newest is live. Write
+   * transactions are IMMEDIATE: they take the write lock first, so a second process on the same
+   * file waits out busy_timeout instead of failing with SQLITE_BUSY halfway through.
+   */
   issuePasswordKey(key: Omit<PasswordKeyRecord, 'usedAt' | 'supersededAt'>): void {
     this.db.transaction(() => {
       this.statements.supersedeKeys.run({ userId: key.userId, now: key.createdAt });
       this.statements.insertKey.run(key);
-    })();
+    }).immediate();
   }
 
   findPasswordKey(keyHash: string): PasswordKeyRecord | undefined {
@@ -143,7 +150,7 @@ export class Store {
       const consumed = this.statements.consumeKey.run({ keyHash, userId, now }).changes === 1;
       if (consumed) this.statements.setPassword.run({ userId, passwordHash, now });
       return consumed;
-    })();
+    }).immediate();
   }
 
   issuePortalToken(tokenHash: string, userId: number, createdAt: number, expiresAt: number): void {

@@ -14,6 +14,7 @@ import { loggerOptions } from './logger';
 import { dataPath } from './paths';
 import { sandboxRoutes } from './sandbox/routes';
 import { restTransport } from './transport/rest';
+import { answerFrameworkError, answerNotFound } from './transport/unrouted';
 import { xmlrpcTransport } from './transport/xmlrpc';
 
 declare module 'fastify' {
@@ -45,6 +46,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     // One summary line per call (below) replaces fastify's two lines per request.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
+    bodyLimit: config.bodyLimitBytes,
+    requestTimeout: config.requestTimeoutMs,
+    frameworkErrors: answerFrameworkError,
   });
   app.decorate('slemu', { store, clock, config });
   app.decorateRequest('callSummary', null);
@@ -63,6 +67,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     await api.register(restTransport(dispatcher));
   });
   await app.register(sandboxRoutes(store));
+  app.setNotFoundHandler(answerNotFound);
 
   return app;
 }

@@ -12,6 +12,10 @@ export interface AppConfig {
   passwordPolicy: PasswordPolicy;
   resetKeyLifetimeHours: number;
   portalTokenLifetimeHours: number;
+  /** Larger request bodies are refused before they are read whole. */
+  bodyLimitBytes: number;
+  /** A request not received completely within this time is answered 408 and its socket closed. */
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -30,6 +34,8 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     passwordPolicy: defaultPasswordPolicy,
     resetKeyLifetimeHours: 24,
     portalTokenLifetimeHours: 48,
+    bodyLimitBytes: 1024 * 1024,
+    requestTimeoutMs: 30_000,
     ...overrides,
   };
 }

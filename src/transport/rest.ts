@@ -3,6 +3,7 @@ import type { ApiCall, ResultLimit } from '../dispatch/call';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { errors } from '../dispatch/errors';
 import { credentialsFromAuthorization } from './http-auth';
+import { parseJsonBody, parseJsonText } from './json-text';
 import { asApiError } from './wire-errors';
 import { isApiVersion } from './xmlrpc';
 
@@ -100,7 +101,7 @@ function toApiCall(path: RestPath, request: FastifyRequest): ApiCall {
   if (mask !== undefined) call.mask = mask;
 
   const filter = single(query.objectFilter);
-  if (filter !== undefined) call.filter = parseJson(filter, 'objectFilter is not valid JSON');
+  if (filter !== undefined) call.filter = parseJsonText(filter, 'objectFilter');
 
   const limit = single(query.resultLimit);
   if (limit !== undefined) call.resultLimit = parseResultLimit(limit);
@@ -114,7 +115,7 @@ function single(value: string | string[] | undefined): string | undefined {
 function argsFromBody(body: Buffer | undefined): unknown[] | undefined {
   if (!body || body.length === 0) return undefined;
 
-  const parsed = parseJson(body.toString('utf8'), 'the body is not valid JSON');
+  const parsed = parseJsonBody(body, 'the body');
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw errors.badRequest('the body must be an object such as {"parameters": [...]}');
   }
@@ -122,14 +123,6 @@ function argsFromBody(body: Buffer | undefined): unknown[] | undefined {
   if (parameters === undefined || parameters === null) return [];
   if (!Array.isArray(parameters)) throw errors.badRequest('"parameters" must be an array');
   return parameters;
-}
-
-function parseJson(text: string, complaint: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw errors.badRequest(complaint);
-  }
 }
 
 // resultLimit=<offset>,<limit> (offset first), or resultLimit=<limit> alone.

@@ -1,0 +1,255 @@
+import type { FastifyInstance } from 'fastify';
+import { postRaw, rawWires } from '../support/raw-wires';
+import { startTestApp } from '../support/test-app';
+import { expectFault, expectValue, transports } from '../support/transports';
+
+// Hostile and broken requests: each gets a SoftLayer-shaped error, never a crash, a stack trace
+// or an entity expansion. The raw cases run over every wire in raw-wires.ts.
+
+const ALICE_KEY = 'a11ce0000000000000000000000000000000000000000000000000000000a11c';
+const ALICE = { username: 'alice', apiKey: ALICE_KEY };
+
+const methodCall = (params: string, prolog = '<?xml version="1.0"?>') =>
+  `${prolog}<methodCall><methodName>initiatePortalPasswordChange</methodName>` +
+  `<params>${params}</params></methodCall>`;
+
+describe('hostile XML over XML-RPC', () => {
+  let app: FastifyInstance;
+  const xmlrpc = rawWires.find((wire) => wire.name === 'xmlrpc')!;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it.each([
+    ['an unclosed element', '<methodCall><methodName>getObject</methodName>', '-32700'],
+    ['text that is not XML', 'hello', '-32700'],
+    ['an empty body', '', '-32700'],
+    ['another root element', '<methodResponse><params/></methodResponse>', '-32600'],
+    ['no methodName', '<methodCall><params/></methodCall>', '-32600'],
+    ['an unknown value type', methodCall('<param><value><blob>x</blob></value></param>'), '-32600'],
+    ['an integer that is not one', methodCall('<param><value><int>1e999</int></value></param>'), '-32600'],
+    ['an undeclared entity', methodCall('<param><value>&xxe;</value></param>'), '-32700'],
+  ])('refuses %s', async (_name, body, code) => {
+    expect(await postRaw(app, xmlrpc, body)).toMatchObject({ kind: 'fault', code });
+  });
+
+  it('refuses a billion-laughs DOCTYPE without expanding it', async () => {
+    const laughs = [
+      '<!DOCTYPE lolz [<!ENTITY lol "lol">',
+      ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`),
+      ']>',
+    ].join('');
+    const body = methodCall('<param><value><string>&lol9;</string></value></param>', laughs);
+
+    const response = await app.inject({ method: 'POST', url: xmlrpc.url('SoftLayer_User_Customer', ''), payload: body });
+    expect(xmlrpc.read(response)).toMatchObject({ kind: 'fault', code: '-32700' });
+    expect(response.body).not.toContain('lollol');
+    expect(response.body.length).toBeLessThan(2000);
+  });
+
+  it('never reads an external entity', async () => {
+    const body = methodCall(
+      '<param><value><string>&xxe;</string></value></param>',
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+    );
+    const response = await app.inject({ method: 'POST', url: xmlrpc.url('SoftLayer_User_Customer', ''), payload: body });
+    expect(xmlrpc.read(response)).toMatchObject({ kind: 'fault', code: '-32700' });
+    expect(response.body).not.toMatch(/root:|daemon:/);
+  });
+
+  it('refuses elements nested thousands deep', async () => {
+    const deep = '<value><array><data>'.repeat(5000) + '</data></array></value>'.repeat(5000);
+    expect(await postRaw(app, xmlrpc, methodCall(`<param>${deep}</param>`))).toMatchObject({
+      kind: 'fault',
+      code: '-32700',
+    });
+  });
+
+  it('keeps a __proto__ struct member from reaching Object.prototype', async () => {
+    const member = (name: string) => `<member><name>${name}</name><value><struct>` +
+      '<member><name>polluted</name><value><string>yes</string></value></member></struct></value></member>';
+    const body = methodCall(`<param><value><struct>${member('__proto__')}${member('constructor')}</struct></value></param>`);
+
+    await postRaw(app, xmlrpc, body);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('answers bytes that are neither UTF-8 nor declared Latin-1 with a parse fault', async () => {
+    const [head, tail] = methodCall('<param><value>HOLE</value></param>').split('HOLE');
+    const body = Buffer.concat([Buffer.from(head!), Buffer.from([0xff, 0xfe]), Buffer.from(tail!)]);
+    expect(await postRaw(app, xmlrpc, body)).toMatchObject({ kind: 'fault', code: '-32700' });
+  });
+
+  it('ignores headers it does not know', async () => {
+    const body = methodCall(
+      '<param><value><struct><member><name>headers</name><value><struct>' +
+        '<member><name>X-Unknown</name><value><struct><member><name>a</name><value><int>1</int></value></member></struct></value></member>' +
+        '</struct></value></member></struct></value></param>' +
+        '<param><value><string>nobody-here</string></value></param>',
+    );
+    const response = await app.inject({
+      method: 'POST',
+      url: xmlrpc.url('SoftLayer_User_Customer', ''),
+      headers: { 'content-type': 'text/xml', 'x-strange-header': 'x', soapaction: 'evil' },
+      payload: body,
+    });
+    expect(xmlrpc.read(response)).toEqual({ kind: 'success' });
+    expect(response.body).toContain('<boolean>1</boolean>');
+  });
+});
+
+describe('hostile JSON over REST', () => {
+  let app: FastifyInstance;
+  const rest = rawWires.find((wire) => wire.name === 'rest')!;
+  const initiate = { method: 'initiatePortalPasswordChange' };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it.each([
+    ['malformed JSON', '{"parameters": [', 400],
+    ['a bare array', '["alice"]', 400],
+    ['parameters that are not an array', '{"parameters": "alice"}', 400],
+    ['nesting ten thousand deep', `{"parameters":${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 400],
+    ['bytes that are not UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]), 400],
+  ])('refuses %s with a bad request', async (_name, body, status) => {
+    expect(await postRaw(app, rest, body, initiate)).toMatchObject({
+      kind: 'fault',
+      code: 'SoftLayer_Exception_WebService_BadRequest',
+      status,
+    });
+  });
+
+  it('treats __proto__ and constructor keys as plain data', async () => {
+    const body =
+      '{"parameters":[{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}},' +
+      '"key":"nope","password":"Aa1!aaaaaa"},{"__proto__":{"polluted":3}}],"__proto__":{"polluted":4}}';
+    const answer = await postRaw(app, rest, body, { method: 'processPasswordSetRequest' });
+
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(answer).toMatchObject({ kind: 'fault' });
+  });
+
+  it('refuses a filter nested too deep and accepts an absurd mask', async () => {
+    const deepFilter = encodeURIComponent(`${'{"a":'.repeat(500)}1${'}'.repeat(500)}`);
+    const deep = await app.inject({ url: `/rest/v3.1/SoftLayer_User_Customer/7002/getObject.json?objectFilter=${deepFilter}` });
+    expect(rest.read(deep)).toMatchObject({ kind: 'fault', code: 'SoftLayer_Exception_WebService_BadRequest' });
+
+    const mask = encodeURIComponent(`mask[${'id,'.repeat(3000)}${'parent['.repeat(200)}]`);
+    const auth = `Basic ${Buffer.from(`alice:${ALICE_KEY}`).toString('base64')}`;
+    const masked = await app.inject({
+      url: `/rest/v3.1/SoftLayer_User_Customer/7002/getObject.json?objectMask=${mask}`,
+      headers: { authorization: auth },
+    });
+    expect([200, 400, 500]).toContain(masked.statusCode);
+    expect(rest.read(masked).kind).not.toBe('unreadable');
+  });
+});
+
+describe.each(rawWires.map((wire) => [wire.name, wire] as const))(
+  'requests no route expected over %s',
+  (_name, wire) => {
+    let app: FastifyInstance;
+
+    beforeAll(async () => {
+      app = await startTestApp({ bodyLimitBytes: 64 * 1024 });
+    });
+    afterAll(async () => {
+      await app.close();
+    });
+
+    it('refuses a body over the limit with a clear SoftLayer error', async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: wire.url('SoftLayer_User_Customer', 'initiatePortalPasswordChange'),
+        headers: { 'content-type': wire.contentType },
+        payload: 'x'.repeat(65 * 1024),
+      });
+      const answer = wire.read(response);
+      expect(answer).toMatchObject({ kind: 'fault', code: 'SoftLayer_Exception_WebService_BadRequest' });
+      expect(answer.kind === 'fault' && String(answer.message)).toMatch(/larger than slemu accepts/);
+      // REST says 413; XML-RPC keeps 200 so softlayer-python shows the fault (README, wire.md §6.2).
+      expect(response.statusCode).toBe(wire.name === 'rest' ? 413 : 200);
+    });
+
+    it('answers a URL the router cannot decode in the wire format', async () => {
+      const url = `${wire.url('SoftLayer_User_Customer', 'getObject')}%ZZ`;
+      const response = await app.inject({ method: 'POST', url, payload: '{}' });
+      expect(wire.read(response)).toMatchObject({ kind: 'fault', code: 'SoftLayer_Exception_WebService_BadRequest' });
+    });
+
+    it('answers an unknown path under the wire with a SoftLayer error', async () => {
+      const url = wire.url('SoftLayer_User_Customer', 'getObject').replace('v3.1', 'v9');
+      const response = await app.inject({ method: 'POST', url, payload: '' });
+      expect(wire.read(response)).toMatchObject({ kind: 'fault', code: 'SoftLayer_Exception_Public' });
+    });
+
+    it.each(['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'image/png', ''])(
+      'reads the body whatever Content-Type "%s" says',
+      async (contentType) => {
+        await postRaw(app, wire, '{"parameters":["nobody"]}', {
+          method: 'initiatePortalPasswordChange',
+          contentType,
+        });
+      },
+    );
+  },
+);
+
+describe.each(transports)('wrong arguments over %s', (_wire, call) => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('ignores arguments beyond the signature', async () => {
+    const outcome = await call(app, {
+      service: 'SoftLayer_User_Customer',
+      method: 'initiatePortalPasswordChange',
+      args: ['nobody-here', 'extra', 3, { a: 1 }],
+    });
+    expect(expectValue(outcome)).toBe(true);
+  });
+
+  it.each([
+    ['a struct for a string', [{ username: 'alice' }], 'SoftLayer_Exception_InvalidValue'],
+    ['a list for a string', [['alice']], 'SoftLayer_Exception_InvalidValue'],
+    ['nothing for a required string', [], 'SoftLayer_Exception_InvalidValue'],
+  ])('refuses %s', async (_name, args, code) => {
+    const outcome = await call(app, { service: 'SoftLayer_User_Customer', method: 'initiatePortalPasswordChange', args });
+    expectFault(outcome, code);
+  });
+
+  it('refuses a string where a container is expected', async () => {
+    const outcome = await call(app, {
+      service: 'SoftLayer_User_Customer',
+      method: 'processPasswordSetRequest',
+      id: 7002,
+      args: ['just a string', 12],
+    });
+    expectFault(outcome, 'SoftLayer_Exception_InvalidValue');
+  });
+
+  it('answers an authenticated call with an absurd mask', async () => {
+    const outcome = await call(app, {
+      service: 'SoftLayer_User_Customer',
+      method: 'getObject',
+      id: 7002,
+      auth: ALICE,
+      mask: `mask[${'x['.repeat(300)}${']'.repeat(300)}]`,
+    });
+    if (!outcome.ok) expect(outcome.message).not.toBe('Internal Error');
+  });
+});
