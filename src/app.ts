@@ -48,6 +48,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     requestIdHeader: 'x-request-id',
     bodyLimit: config.bodyLimitBytes,
     requestTimeout: config.requestTimeoutMs,
+    // Node's requestTimeout stops watching once the headers are in; a body that stalls is caught
+    // by the socket's idle timeout instead.
+    connectionTimeout: config.requestTimeoutMs,
+    // Node looks for overdue requests every 30 s by default; a shorter timeout needs a closer look.
+    http: { connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.requestTimeoutMs / 2)) },
     frameworkErrors: answerFrameworkError,
   });
   app.decorate('slemu', { store, clock, config });
