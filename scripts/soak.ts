@@ -35,7 +35,8 @@ const xmlCall = (method: string, headers: string, params: string) =>
   `<param><value><struct><member><name>headers</name><value><struct>${headers}</struct></value>` +
   `</member></struct></value></param>${params}</params></methodCall>`;
 
-const member = (name: string, value: string) => `<member><name>${name}</name><value>${value}</value></member>`;
+const member = (name: string, value: string) =>
+  `<member><name>${name}</name><value>${value}</value></member>`;
 
 // Reads (API-key authentication on both wires) and writes (a reset for a real user, which stores
 // a key and an email; and one for an unknown name, which answers true and stores nothing). The
@@ -53,8 +54,14 @@ const MIX: Request[] = [
     headers: { 'content-type': 'text/xml' },
     body: xmlCall(
       'getObject',
-      member('authenticate', `<struct>${member('username', 'SL1001')}${member('apiKey', SL1001_KEY)}</struct>`) +
-        member('SoftLayer_User_CustomerInitParameters', `<struct>${member('id', '<int>7002</int>')}</struct>`),
+      member(
+        'authenticate',
+        `<struct>${member('username', 'SL1001')}${member('apiKey', SL1001_KEY)}</struct>`,
+      ) +
+        member(
+          'SoftLayer_User_CustomerInitParameters',
+          `<struct>${member('id', '<int>7002</int>')}</struct>`,
+        ),
       '',
     ),
     onResponse: countFaults,
@@ -70,7 +77,11 @@ const MIX: Request[] = [
     method: 'POST',
     path: '/xmlrpc/v3.1/SoftLayer_User_Customer',
     headers: { 'content-type': 'text/xml' },
-    body: xmlCall('initiatePortalPasswordChange', '', '<param><value><string>nobody-at-all</string></value></param>'),
+    body: xmlCall(
+      'initiatePortalPasswordChange',
+      '',
+      '<param><value><string>nobody-at-all</string></value></param>',
+    ),
     onResponse: countFaults,
   },
 ];
@@ -87,7 +98,9 @@ async function main(options: SoakOptions): Promise<void> {
       requests: MIX,
     });
     const rate = Math.max(1, Math.round(peak.requests.average * options.fraction));
-    console.log(`peak: ${Math.round(peak.requests.average)} req/s; soaking at ${rate} req/s for ${options.seconds} s`);
+    console.log(
+      `peak: ${Math.round(peak.requests.average)} req/s; soaking at ${rate} req/s for ${options.seconds} s`,
+    );
 
     faults = 0;
     checked = 0;
@@ -135,7 +148,12 @@ function summarise(
     soakLatencyP99Ms: soak.latency.p99,
     responsesChecked: checked,
     errors: { connection: soak.errors, timeouts: soak.timeouts, non2xx: soak.non2xx, faults },
-    residentMemoryMb: { firstQuarter, lastQuarter, max: Math.max(...samples), samples: samples.length },
+    residentMemoryMb: {
+      firstQuarter,
+      lastQuarter,
+      max: Math.max(...samples),
+      samples: samples.length,
+    },
     passed: errors === 0 && checked > 0 && lastQuarter <= firstQuarter * FLAT_MEMORY_RATIO,
   };
 }
@@ -175,9 +193,17 @@ async function startServer(db: string): Promise<{ child: ChildProcess; baseUrl: 
 const program = new Command('soak')
   .description('hold half of the measured peak rate against a built slemu and watch its memory')
   .addOption(new Option('--seconds <n>', 'soak duration').default(300).argParser(Number))
-  .addOption(new Option('--peak-seconds <n>', 'duration of the peak measurement').default(10).argParser(Number))
-  .addOption(new Option('--connections <n>', 'concurrent connections').default(10).argParser(Number))
-  .addOption(new Option('--fraction <x>', 'share of the peak rate to hold').default(0.5).argParser(Number))
+  .addOption(
+    new Option('--peak-seconds <n>', 'duration of the peak measurement')
+      .default(10)
+      .argParser(Number),
+  )
+  .addOption(
+    new Option('--connections <n>', 'concurrent connections').default(10).argParser(Number),
+  )
+  .addOption(
+    new Option('--fraction <x>', 'share of the peak rate to hold').default(0.5).argParser(Number),
+  )
   .action((options: SoakOptions) => main(options));
 
 program.parseAsync().catch((error: unknown) => {

@@ -19,7 +19,10 @@ export function answerFrameworkError(error: unknown, request: FastifyRequest, re
 function sendError(request: FastifyRequest, reply: FastifyReply, error: ApiError) {
   if (request.url.startsWith('/xmlrpc/')) {
     // XML-RPC faults always travel with HTTP 200 (wire.md §6.2).
-    return reply.code(200).type('text/xml; charset=utf-8').send(encodeFault(error.exception, error.message));
+    return reply
+      .code(200)
+      .type('text/xml; charset=utf-8')
+      .send(encodeFault(error.exception, error.message));
   }
   const body = JSON.stringify({ error: error.message, code: error.exception });
   return reply.code(error.restStatus).type('application/json; charset=utf-8').send(body);

@@ -36,7 +36,10 @@ describe.each(everyTransport)('parallel clients over %s', (_name, callers) => {
     expectValue(await initiate(0));
     const key = latestResetKey(server.app, 'alice@example.com');
 
-    const passwords = Array.from({ length: CLIENTS }, (_, i) => `Racer#${String(i).padStart(3, '0')}x`);
+    const passwords = Array.from(
+      { length: CLIENTS },
+      (_, i) => `Racer#${String(i).padStart(3, '0')}x`,
+    );
     const outcomes = await Promise.all(
       passwords.map((password, i) =>
         callerFor(i)(http, {
@@ -65,7 +68,9 @@ describe.each(everyTransport)('parallel clients over %s', (_name, callers) => {
     expect(outcomes.map(expectValue)).toEqual(Array(CLIENTS).fill(true));
 
     const live = server.app.slemu.store.db
-      .prepare('SELECT count(*) FROM password_keys WHERE user_id = ? AND used_at IS NULL AND superseded_at IS NULL')
+      .prepare(
+        'SELECT count(*) FROM password_keys WHERE user_id = ? AND used_at IS NULL AND superseded_at IS NULL',
+      )
       .pluck()
       .get(ALICE_ID);
     expect(live).toBe(1);
@@ -74,7 +79,9 @@ describe.each(everyTransport)('parallel clients over %s', (_name, callers) => {
     const keys = server.app.slemu.store.outbox('alice@example.com').map((m) => keyIn(m.text));
     expect(keys).toHaveLength(CLIENTS);
     const checks = await Promise.all(
-      keys.map((key, i) => callerFor(i)(http, { service: USER, method: 'getUserIdForPasswordSet', args: [key] })),
+      keys.map((key, i) =>
+        callerFor(i)(http, { service: USER, method: 'getUserIdForPasswordSet', args: [key] }),
+      ),
     );
     expect(checks.map((outcome) => outcome.ok)).toEqual([true, ...Array(CLIENTS - 1).fill(false)]);
   });

@@ -22,7 +22,14 @@ const METHODS = [
 const SERVICES = ['SoftLayer_User_Customer', 'SoftLayer_User_Customer_OpenIdConnect'];
 
 // Keys that have bitten JavaScript servers before, mixed into generated objects.
-const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'key', 'id');
+const hostileKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'key',
+  'id',
+);
 
 const jsonish: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
@@ -40,7 +47,10 @@ const jsonish: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
 const name = (known: string[]) => fc.oneof(fc.constantFrom(...known), fc.string({ maxLength: 30 }));
 const auth = fc.oneof(
   fc.record({ username: fc.constantFrom('alice', 'SL1001', 'apikey', ''), apiKey: fc.string() }),
-  fc.record({ userId: fc.integer(), authToken: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 64 }) }),
+  fc.record({
+    userId: fc.integer(),
+    authToken: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 64 }),
+  }),
 );
 
 const testCall: fc.Arbitrary<TestCall> = fc.record(
@@ -57,7 +67,9 @@ const testCall: fc.Arbitrary<TestCall> = fc.record(
 
 // Path segments the REST client puts in a URL must stay printable, or inject() itself refuses.
 const sendable = (call: TestCall) =>
-  /^[\w.~-]+$/.test(call.service) && /^[\w.~-]+$/.test(call.method) && !/[/?#%]/.test(String(call.id ?? ''));
+  /^[\w.~-]+$/.test(call.service) &&
+  /^[\w.~-]+$/.test(call.method) &&
+  !/[/?#%]/.test(String(call.id ?? ''));
 
 describe.each(transports)('fuzzed calls over %s', (_wire, call) => {
   let app: FastifyInstance;
@@ -87,7 +99,10 @@ describe.each(transports)('fuzzed calls over %s', (_wire, call) => {
 // A real call damaged at one place: cut short, a byte flipped, or junk spliced in.
 const damaged = (valid: string) =>
   fc
-    .tuple(fc.nat({ max: valid.length }), fc.oneof(fc.string(), fc.constantFrom('<', '>', '&', '"', '\u0000', ']]>')))
+    .tuple(
+      fc.nat({ max: valid.length }),
+      fc.oneof(fc.string(), fc.constantFrom('<', '>', '&', '"', '\u0000', ']]>')),
+    )
     .map(([at, junk]) => valid.slice(0, at) + junk + valid.slice(at + junk.length));
 
 const validXml = serializeMethodCall('initiatePortalPasswordChange', [{ headers: {} }, 'nobody']);
@@ -102,23 +117,26 @@ const rawBody = fc.oneof(
   jsonish.map((value) => serializeMethodCall('getObject', [value])),
 );
 
-describe.each(rawWires.map((wire) => [wire.name, wire] as const))('fuzzed bodies over %s', (_name, wire) => {
-  let app: FastifyInstance;
+describe.each(rawWires.map((wire) => [wire.name, wire] as const))(
+  'fuzzed bodies over %s',
+  (_name, wire) => {
+    let app: FastifyInstance;
 
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+    beforeAll(async () => {
+      app = await startTestApp();
+    });
+    afterAll(async () => {
+      await app.close();
+    });
 
-  it('answers any body with a readable SoftLayer answer', async () => {
-    await fc.assert(
-      fc.asyncProperty(rawBody, fc.constantFrom(...METHODS), async (body, method) => {
-        await postRaw(app, wire, body, { method });
-      }),
-      { numRuns: RUNS },
-    );
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
-});
+    it('answers any body with a readable SoftLayer answer', async () => {
+      await fc.assert(
+        fc.asyncProperty(rawBody, fc.constantFrom(...METHODS), async (body, method) => {
+          await postRaw(app, wire, body, { method });
+        }),
+        { numRuns: RUNS },
+      );
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  },
+);

@@ -31,7 +31,11 @@ describe('hostile XML over XML-RPC', () => {
     ['another root element', '<methodResponse><params/></methodResponse>', '-32600'],
     ['no methodName', '<methodCall><params/></methodCall>', '-32600'],
     ['an unknown value type', methodCall('<param><value><blob>x</blob></value></param>'), '-32600'],
-    ['an integer that is not one', methodCall('<param><value><int>1e999</int></value></param>'), '-32600'],
+    [
+      'an integer that is not one',
+      methodCall('<param><value><int>1e999</int></value></param>'),
+      '-32600',
+    ],
     ['an undeclared entity', methodCall('<param><value>&xxe;</value></param>'), '-32700'],
   ])('refuses %s', async (_name, body, code) => {
     expect(await postRaw(app, xmlrpc, body)).toMatchObject({ kind: 'fault', code });
@@ -40,12 +44,19 @@ describe('hostile XML over XML-RPC', () => {
   it('refuses a billion-laughs DOCTYPE without expanding it', async () => {
     const laughs = [
       '<!DOCTYPE lolz [<!ENTITY lol "lol">',
-      ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`),
+      ...Array.from(
+        { length: 9 },
+        (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`,
+      ),
       ']>',
     ].join('');
     const body = methodCall('<param><value><string>&lol9;</string></value></param>', laughs);
 
-    const response = await app.inject({ method: 'POST', url: xmlrpc.url('SoftLayer_User_Customer', ''), payload: body });
+    const response = await app.inject({
+      method: 'POST',
+      url: xmlrpc.url('SoftLayer_User_Customer', ''),
+      payload: body,
+    });
     expect(xmlrpc.read(response)).toMatchObject({ kind: 'fault', code: '-32700' });
     expect(response.body).not.toContain('lollol');
     expect(response.body.length).toBeLessThan(2000);
@@ -56,7 +67,11 @@ describe('hostile XML over XML-RPC', () => {
       '<param><value><string>&xxe;</string></value></param>',
       '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
     );
-    const response = await app.inject({ method: 'POST', url: xmlrpc.url('SoftLayer_User_Customer', ''), payload: body });
+    const response = await app.inject({
+      method: 'POST',
+      url: xmlrpc.url('SoftLayer_User_Customer', ''),
+      payload: body,
+    });
     expect(xmlrpc.read(response)).toMatchObject({ kind: 'fault', code: '-32700' });
     expect(response.body).not.toMatch(/root:|daemon:/);
   });
@@ -70,9 +85,12 @@ describe('hostile XML over XML-RPC', () => {
   });
 
   it('keeps a __proto__ struct member from reaching Object.prototype', async () => {
-    const member = (name: string) => `<member><name>${name}</name><value><struct>` +
+    const member = (name: string) =>
+      `<member><name>${name}</name><value><struct>` +
       '<member><name>polluted</name><value><string>yes</string></value></member></struct></value></member>';
-    const body = methodCall(`<param><value><struct>${member('__proto__')}${member('constructor')}</struct></value></param>`);
+    const body = methodCall(
+      `<param><value><struct>${member('__proto__')}${member('constructor')}</struct></value></param>`,
+    );
 
     await postRaw(app, xmlrpc, body);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -140,8 +158,13 @@ describe('hostile JSON over REST', () => {
 
   it('refuses a filter nested too deep and accepts an absurd mask', async () => {
     const deepFilter = encodeURIComponent(`${'{"a":'.repeat(500)}1${'}'.repeat(500)}`);
-    const deep = await app.inject({ url: `/rest/v3.1/SoftLayer_User_Customer/7002/getObject.json?objectFilter=${deepFilter}` });
-    expect(rest.read(deep)).toMatchObject({ kind: 'fault', code: 'SoftLayer_Exception_WebService_BadRequest' });
+    const deep = await app.inject({
+      url: `/rest/v3.1/SoftLayer_User_Customer/7002/getObject.json?objectFilter=${deepFilter}`,
+    });
+    expect(rest.read(deep)).toMatchObject({
+      kind: 'fault',
+      code: 'SoftLayer_Exception_WebService_BadRequest',
+    });
 
     const mask = encodeURIComponent(`mask[${'id,'.repeat(3000)}${'parent['.repeat(200)}]`);
     const auth = `Basic ${Buffer.from(`alice:${ALICE_KEY}`).toString('base64')}`;
@@ -174,8 +197,13 @@ describe.each(rawWires.map((wire) => [wire.name, wire] as const))(
         payload: 'x'.repeat(65 * 1024),
       });
       const answer = wire.read(response);
-      expect(answer).toMatchObject({ kind: 'fault', code: 'SoftLayer_Exception_WebService_BadRequest' });
-      expect(answer.kind === 'fault' && String(answer.message)).toMatch(/larger than slemu accepts/);
+      expect(answer).toMatchObject({
+        kind: 'fault',
+        code: 'SoftLayer_Exception_WebService_BadRequest',
+      });
+      expect(answer.kind === 'fault' && String(answer.message)).toMatch(
+        /larger than slemu accepts/,
+      );
       // REST says 413; XML-RPC keeps 200 so softlayer-python shows the fault (README, wire.md §6.2).
       expect(response.statusCode).toBe(wire.name === 'rest' ? 413 : 200);
     });
@@ -183,24 +211,32 @@ describe.each(rawWires.map((wire) => [wire.name, wire] as const))(
     it('answers a URL the router cannot decode in the wire format', async () => {
       const url = `${wire.url('SoftLayer_User_Customer', 'getObject')}%ZZ`;
       const response = await app.inject({ method: 'POST', url, payload: '{}' });
-      expect(wire.read(response)).toMatchObject({ kind: 'fault', code: 'SoftLayer_Exception_WebService_BadRequest' });
+      expect(wire.read(response)).toMatchObject({
+        kind: 'fault',
+        code: 'SoftLayer_Exception_WebService_BadRequest',
+      });
     });
 
     it('answers an unknown path under the wire with a SoftLayer error', async () => {
       const url = wire.url('SoftLayer_User_Customer', 'getObject').replace('v3.1', 'v9');
       const response = await app.inject({ method: 'POST', url, payload: '' });
-      expect(wire.read(response)).toMatchObject({ kind: 'fault', code: 'SoftLayer_Exception_Public' });
+      expect(wire.read(response)).toMatchObject({
+        kind: 'fault',
+        code: 'SoftLayer_Exception_Public',
+      });
     });
 
-    it.each(['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'image/png', ''])(
-      'reads the body whatever Content-Type "%s" says',
-      async (contentType) => {
-        await postRaw(app, wire, '{"parameters":["nobody"]}', {
-          method: 'initiatePortalPasswordChange',
-          contentType,
-        });
-      },
-    );
+    it.each([
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'image/png',
+      '',
+    ])('reads the body whatever Content-Type "%s" says', async (contentType) => {
+      await postRaw(app, wire, '{"parameters":["nobody"]}', {
+        method: 'initiatePortalPasswordChange',
+        contentType,
+      });
+    });
   },
 );
 
@@ -228,7 +264,11 @@ describe.each(transports)('wrong arguments over %s', (_wire, call) => {
     ['a list for a string', [['alice']], 'SoftLayer_Exception_InvalidValue'],
     ['nothing for a required string', [], 'SoftLayer_Exception_InvalidValue'],
   ])('refuses %s', async (_name, args, code) => {
-    const outcome = await call(app, { service: 'SoftLayer_User_Customer', method: 'initiatePortalPasswordChange', args });
+    const outcome = await call(app, {
+      service: 'SoftLayer_User_Customer',
+      method: 'initiatePortalPasswordChange',
+      args,
+    });
     expectFault(outcome, code);
   });
 

@@ -61,7 +61,11 @@ describe('a process kill in the middle of a reset load', () => {
         const user = loadUsers[next++]!;
         const [, caller] = transports[w % transports.length]!;
         try {
-          const outcome = await caller(http, { service: USER, method: 'initiatePortalPasswordChange', args: [user.username] });
+          const outcome = await caller(http, {
+            service: USER,
+            method: 'initiatePortalPasswordChange',
+            args: [user.username],
+          });
           if (outcome.ok && outcome.value === true) answered.push(user);
         } catch {
           return; // the connection died with the process
@@ -89,7 +93,11 @@ describe('a process kill in the middle of a reset load', () => {
 
       const key = decodeURIComponent(/key=([A-Za-z0-9_%-]+)/.exec(messages[0]!.text)![1]!);
       const [, caller] = transports[user.id % transports.length]!;
-      const outcome = await caller(restarted, { service: USER, method: 'getUserIdForPasswordSet', args: [key] });
+      const outcome = await caller(restarted, {
+        service: USER,
+        method: 'getUserIdForPasswordSet',
+        args: [key],
+      });
       expect(outcome).toMatchObject({ ok: true, value: user.id });
     }
   });

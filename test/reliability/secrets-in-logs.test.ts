@@ -35,21 +35,41 @@ describe('secrets stay out of logs and out of the database', () => {
       return key;
     };
 
-    expectValue(await call(http, { service: USER, method: 'initiatePortalPasswordChange', args: ['alice'] }));
+    expectValue(
+      await call(http, { service: USER, method: 'initiatePortalPasswordChange', args: ['alice'] }),
+    );
     const key = await keyFor('alice@example.com');
-    expectValue(await call(http, { service: USER, method: 'getUserIdForPasswordSet', args: [key] }));
-    expectValue(await call(http, { service: USER, method: 'getRequirementsForPasswordSet', id: 7002, args: [{ key }] }));
+    expectValue(
+      await call(http, { service: USER, method: 'getUserIdForPasswordSet', args: [key] }),
+    );
+    expectValue(
+      await call(http, {
+        service: USER,
+        method: 'getRequirementsForPasswordSet',
+        id: 7002,
+        args: [{ key }],
+      }),
+    );
 
     const weak = `weakpass${n}`;
     const strong = `Secret#Walk${n}x`;
     secrets.add(weak).add(strong);
     const set = (password: string) =>
-      call(http, { service: USER, method: 'processPasswordSetRequest', id: 7002, args: [{ key, password }, {}] });
+      call(http, {
+        service: USER,
+        method: 'processPasswordSetRequest',
+        id: 7002,
+        args: [{ key, password }, {}],
+      });
     expectFault(await set(weak), 'SoftLayer_Exception_Public');
     expectValue(await set(strong));
 
     const login = (password: string) =>
-      call(http, { service: USER, method: 'getPortalLoginToken', args: ['alice', password, null, null] });
+      call(http, {
+        service: USER,
+        method: 'getPortalLoginToken',
+        args: ['alice', password, null, null],
+      });
     expectFault(await login(`Wrong#Guess${n}`), 'SoftLayer_Exception_Public');
     secrets.add(`Wrong#Guess${n}`);
     const token = expectValue(await login(strong)) as { userId: number; hash: string };
@@ -57,10 +77,19 @@ describe('secrets stay out of logs and out of the database', () => {
 
     const auth = { userId: token.userId, authToken: token.hash };
     expectValue(await call(http, { service: USER, method: 'getObject', id: 7002, auth }));
-    expectValue(await call(http, { service: USER, method: 'getObject', id: 7001, auth: { username: 'SL1001', apiKey: SL1001_KEY } }));
+    expectValue(
+      await call(http, {
+        service: USER,
+        method: 'getObject',
+        id: 7001,
+        auth: { username: 'SL1001', apiKey: SL1001_KEY },
+      }),
+    );
 
     // The master user proves himself with his security answer.
-    expectValue(await call(http, { service: USER, method: 'initiatePortalPasswordChange', args: ['SL1001'] }));
+    expectValue(
+      await call(http, { service: USER, method: 'initiatePortalPasswordChange', args: ['SL1001'] }),
+    );
     const masterKey = await keyFor('sl1001@example.com');
     const masterPassword = `Master#Walk${n}x`;
     secrets.add(masterPassword).add(`Wrong answer ${n}`);
@@ -69,9 +98,20 @@ describe('secrets stay out of logs and out of the database', () => {
         service: USER,
         method: 'processPasswordSetRequest',
         id: 7001,
-        args: [{ key: masterKey, password: masterPassword, answeredSecurityQuestionId: 1, securityAnswer }, {}],
+        args: [
+          {
+            key: masterKey,
+            password: masterPassword,
+            answeredSecurityQuestionId: 1,
+            securityAnswer,
+          },
+          {},
+        ],
       });
-    expectFault(await answer(`Wrong answer ${n}`), 'SoftLayer_Exception_User_Customer_InvalidSecurityQuestionAnswer');
+    expectFault(
+      await answer(`Wrong answer ${n}`),
+      'SoftLayer_Exception_User_Customer_InvalidSecurityQuestionAnswer',
+    );
     expectValue(await answer('Rex'));
   }
 
@@ -81,19 +121,26 @@ describe('secrets stay out of logs and out of the database', () => {
 
     const output = server.output();
     expect(output.match(/"msg":"api call"/g)?.length).toBeGreaterThan(20);
-    for (const secret of secrets) expect({ secret, inLogs: output.includes(secret) }).toEqual({ secret, inLogs: false });
+    for (const secret of secrets)
+      expect({ secret, inLogs: output.includes(secret) }).toEqual({ secret, inLogs: false });
 
     // The SQLite file and its WAL hold hashes only. Reset keys are the exception by design: the
     // email in the outbox carries its link (the sandbox's delivery), the key table only a hash.
     await killCli(server);
-    const files = readdirSync(temp.dir).map((name) => readFileSync(join(temp.dir, name)).toString('latin1'));
+    const files = readdirSync(temp.dir).map((name) =>
+      readFileSync(join(temp.dir, name)).toString('latin1'),
+    );
     const db = new Database(join(temp.dir, 'secrets.db'), { readonly: true });
     const keyRows = db.prepare('SELECT count(*) FROM password_keys WHERE key_hash = ?').pluck();
-    for (const key of resetKeys) expect([keyRows.get(key), keyRows.get(hashSecret(key))]).toEqual([0, 1]);
+    for (const key of resetKeys)
+      expect([keyRows.get(key), keyRows.get(hashSecret(key))]).toEqual([0, 1]);
     db.close();
 
     for (const secret of [...secrets].filter((secret) => !resetKeys.has(secret))) {
-      expect({ secret, inDatabase: files.some((bytes) => bytes.includes(secret)) }).toEqual({ secret, inDatabase: false });
+      expect({ secret, inDatabase: files.some((bytes) => bytes.includes(secret)) }).toEqual({
+        secret,
+        inDatabase: false,
+      });
     }
   });
 });

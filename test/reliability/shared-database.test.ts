@@ -31,7 +31,10 @@ describe('two processes sharing one database file', () => {
   // Client i talks to process i mod 2 over transport i mod (number of transports).
   const call = (i: number, request: TestCall) => {
     const [, caller] = transports[i % transports.length]!;
-    return caller(overHttp(servers[Math.floor(i / transports.length) % servers.length]!.baseUrl), request);
+    return caller(
+      overHttp(servers[Math.floor(i / transports.length) % servers.length]!.baseUrl),
+      request,
+    );
   };
 
   // The keys of every email to alice, newest first, read through the second process.
@@ -46,7 +49,9 @@ describe('two processes sharing one database file', () => {
   };
 
   it('consumes one key exactly once across both processes', async () => {
-    expectValue(await call(0, { service: USER, method: 'initiatePortalPasswordChange', args: ['alice'] }));
+    expectValue(
+      await call(0, { service: USER, method: 'initiatePortalPasswordChange', args: ['alice'] }),
+    );
     const [key] = await allKeys();
 
     const outcomes = await Promise.all(
@@ -76,7 +81,9 @@ describe('two processes sharing one database file', () => {
 
     const reader = new Database(db, { readonly: true });
     const live = reader
-      .prepare('SELECT count(*) FROM password_keys WHERE user_id = ? AND used_at IS NULL AND superseded_at IS NULL')
+      .prepare(
+        'SELECT count(*) FROM password_keys WHERE user_id = ? AND used_at IS NULL AND superseded_at IS NULL',
+      )
       .pluck()
       .get(ALICE_ID);
     reader.close();
@@ -86,7 +93,9 @@ describe('two processes sharing one database file', () => {
     // interleave, so the working key is in one of the emails, not always the newest.
     const keys = await allKeys();
     const checks = await Promise.all(
-      keys.map((key, i) => call(i, { service: USER, method: 'getUserIdForPasswordSet', args: [key] })),
+      keys.map((key, i) =>
+        call(i, { service: USER, method: 'getUserIdForPasswordSet', args: [key] }),
+      ),
     );
     expect(checks.filter((outcome) => outcome.ok)).toHaveLength(1);
   });

@@ -42,7 +42,9 @@ describe('graceful shutdown on SIGTERM', () => {
 
     // The store closed after the answer, not under it: the email is there.
     const db = new Database(file, { readonly: true });
-    expect(db.prepare("SELECT count(*) FROM outbox WHERE recipient = 'alice@example.com'").pluck().get()).toBe(1);
+    expect(
+      db.prepare("SELECT count(*) FROM outbox WHERE recipient = 'alice@example.com'").pluck().get(),
+    ).toBe(1);
     db.close();
   });
 });

@@ -21,9 +21,13 @@ export interface CliServer {
  */
 export function startCli(db: string, extraArgs: string[] = []): Promise<CliServer> {
   const args = [dataPath('dist', 'src', 'cli.js'), 'serve', '--db', db, '--port', '0'];
-  const child = spawn(process.execPath, [...args, '--public-url', 'http://slemu.test', ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...args, '--public-url', 'http://slemu.test', ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 
   let output = '';
   const exited = new Promise<number | string | null>((resolve) =>
@@ -62,6 +66,7 @@ export function tempDir(): { dir: string; remove: () => void } {
 /** Sends SIGKILL if the process still runs, and waits until it has gone. */
 export async function killCli(server: CliServer | undefined): Promise<void> {
   if (!server) return;
-  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+  if (server.child.exitCode === null && server.child.signalCode === null)
+    server.child.kill('SIGKILL');
   await server.exited;
 }

@@ -24,7 +24,8 @@ const FAULT_STRING = /<name>faultString<\/name>\s*<value>\s*<string>([^<]*)<\/st
 /** XML-RPC: HTTP 200 always, a <fault> whose faultCode is a string (wire.md §6.2). */
 export function readXmlRpc(response: InjectResponse): WireAnswer {
   const body = response.body;
-  if (response.statusCode !== 200) return { kind: 'unreadable', reason: `HTTP ${response.statusCode}` };
+  if (response.statusCode !== 200)
+    return { kind: 'unreadable', reason: `HTTP ${response.statusCode}` };
   if (!body.startsWith('<?xml version="1.0" encoding="utf-8"?>\n')) {
     return { kind: 'unreadable', reason: 'no XML prolog' };
   }
@@ -47,7 +48,9 @@ export function readRest(response: InjectResponse): WireAnswer {
   if (response.statusCode >= 200 && response.statusCode < 300) return { kind: 'success' };
 
   const error = body as { error?: unknown; code?: unknown };
-  const keys = Object.keys(body ?? {}).sort().join(',');
+  const keys = Object.keys(body ?? {})
+    .sort()
+    .join(',');
   if (keys !== 'code,error') return { kind: 'unreadable', reason: `error body has keys ${keys}` };
   return { kind: 'fault', code: error.code, message: error.error, status: response.statusCode };
 }
@@ -79,8 +82,10 @@ export async function postRaw(
     payload: body,
   });
   const answer = wire.read(response);
-  if (answer.kind === 'unreadable') throw new Error(`${wire.name}: unreadable answer, ${answer.reason}`);
-  if (/\n\s+at .+:\d+:\d+/.test(response.body)) throw new Error(`${wire.name}: a stack trace on the wire`);
+  if (answer.kind === 'unreadable')
+    throw new Error(`${wire.name}: unreadable answer, ${answer.reason}`);
+  if (/\n\s+at .+:\d+:\d+/.test(response.body))
+    throw new Error(`${wire.name}: a stack trace on the wire`);
   if (answer.kind === 'fault' && answer.message === 'Internal Error') {
     throw new Error(`${wire.name}: internal error for ${String(body).slice(0, 120)}`);
   }

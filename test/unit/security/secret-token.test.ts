@@ -1,5 +1,10 @@
 import { hashPassword, verifyPassword } from '../../../src/security/password-hash';
-import { hashSecret, newPortalToken, newResetKey, secretMatchesHash } from '../../../src/security/secret-token';
+import {
+  hashSecret,
+  newPortalToken,
+  newResetKey,
+  secretMatchesHash,
+} from '../../../src/security/secret-token';
 
 // Compare through crypto.timingSafeEqual, whatever the input: spy on it to prove both checks do.
 jest.mock('node:crypto', () => {
@@ -36,7 +41,10 @@ describe('reset keys and portal tokens', () => {
 
 describe('password hashes', () => {
   it('are salted scrypt, different for the same password, and verified in constant time', async () => {
-    const [first, second] = await Promise.all([hashPassword('Same#Pass1'), hashPassword('Same#Pass1')]);
+    const [first, second] = await Promise.all([
+      hashPassword('Same#Pass1'),
+      hashPassword('Same#Pass1'),
+    ]);
     expect(first).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(first).not.toBe(second);
     expect(first).not.toContain('Same#Pass1');
