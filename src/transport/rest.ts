@@ -73,7 +73,8 @@ function parsePath(rawPath: string, verb: string): RestPath {
     format = extension[1]?.toLowerCase() === 'xml' ? 'xml' : 'json';
   }
 
-  const [service, ...rest] = segments.map(decodeURIComponent);
+  // The router has already percent-decoded the path; decoding again would turn data into errors.
+  const [service, ...rest] = segments;
   if (!service) throw errors.serviceNotFound();
 
   const id = rest[0] !== undefined && /^\d+$/.test(rest[0]) ? rest.shift() : undefined;

@@ -217,6 +217,11 @@ describe.each(rawWires.map((wire) => [wire.name, wire] as const))(
       });
     });
 
+    it('keeps an encoded percent sign in the path as data', async () => {
+      const answer = await postRaw(app, wire, '', { service: 'A%25ZZ', method: 'x%25E0' });
+      expect(answer).toMatchObject({ kind: 'fault' });
+    });
+
     it('answers an unknown path under the wire with a SoftLayer error', async () => {
       const url = wire.url('SoftLayer_User_Customer', 'getObject').replace('v3.1', 'v9');
       const response = await app.inject({ method: 'POST', url, payload: '' });
