@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { AttemptLimitStore } from './attempt-limits';
+import { BrandStore } from './brands';
 import { migrate } from './migrate';
+import { SecondFactorStore } from './second-factors';
 
 // The only module that speaks SQL. Statements are prepared once, when the store opens.
 
@@ -88,9 +91,15 @@ export function openDatabase(file: string): Database.Database {
 
 export class Store {
   private readonly statements;
+  readonly secondFactors: SecondFactorStore;
+  readonly attemptLimits: AttemptLimitStore;
+  readonly brands: BrandStore;
 
   constructor(readonly db: Database.Database) {
     this.statements = prepareStatements(db);
+    this.secondFactors = new SecondFactorStore(db);
+    this.attemptLimits = new AttemptLimitStore(db);
+    this.brands = new BrandStore(db);
   }
 
   close(): void {

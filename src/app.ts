@@ -12,6 +12,8 @@ import { Mailer } from './email/mailer';
 import { EmailRenderer } from './email/renderer';
 import { loggerOptions } from './logger';
 import { dataPath } from './paths';
+import { clockRoutes } from './sandbox/clock-routes';
+import { phoneRoutes } from './sandbox/phone-routes';
 import { sandboxRoutes } from './sandbox/routes';
 import { restTransport } from './transport/rest';
 import { xmlrpcTransport } from './transport/xmlrpc';
@@ -63,6 +65,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     await api.register(restTransport(dispatcher));
   });
   await app.register(sandboxRoutes(store));
+  await app.register(clockRoutes(clock));
+  await app.register(phoneRoutes(store, clock));
 
   return app;
 }

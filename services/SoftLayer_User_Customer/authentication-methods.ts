@@ -13,5 +13,8 @@ export const AUTHENTICATION_METHOD = {
 export function authenticationMethodsFor(store: Store, user: UserRecord): number[] {
   const methods: number[] = [];
   if (store.securityAnswersOf(user.id).length > 0) methods.push(AUTHENTICATION_METHOD.securityQuestion);
+
+  const secondFactor = store.secondFactors.find(user.id);
+  if (secondFactor) methods.push(secondFactor.method);
   return methods;
 }
