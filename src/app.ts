@@ -29,12 +29,14 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   clock?: Clock;
+  /** A serialized, already seeded database to start from instead of config.db (tests). */
+  databaseImage?: Buffer;
 }
 
 /** Builds the fastify app with its store, dispatcher and routes; tests use it without a socket. */
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const clock = options.clock ?? new Clock();
-  const store = new Store(openDatabase(config.db));
+  const store = new Store(openDatabase(options.databaseImage ?? config.db));
   if (store.isEmpty()) await seedStore(store, readFixtures(dataPath(config.fixtures)), clock.now());
 
   const mailer = new Mailer(await EmailRenderer.create(), store, clock);
