@@ -11,12 +11,15 @@ export class AttemptLimitStore {
       addRequest: db.prepare(
         'INSERT INTO reset_requests (username, requested_at) VALUES (@username, @now)',
       ),
+      // The window is the same for every username, so rows older than it are never read again.
+      pruneRequests: db.prepare('DELETE FROM reset_requests WHERE requested_at <= @since'),
       countRequests: db.prepare(
         'SELECT count(*) FROM reset_requests WHERE username = @username AND requested_at > @since',
       ),
       addFailure: db.prepare(
         'INSERT INTO authentication_failures (user_id, failed_at) VALUES (@userId, @now)',
       ),
+      pruneFailures: db.prepare('DELETE FROM authentication_failures WHERE failed_at <= @since'),
       countFailures: db.prepare(
         'SELECT count(*) FROM authentication_failures WHERE user_id = @userId AND failed_at > @since',
       ),
@@ -32,6 +35,7 @@ export class AttemptLimitStore {
   /** Records a reset request unless the username already had `max` since `since`. */
   admitResetRequest(username: string, now: number, since: number, max: number): boolean {
     return this.db.transaction(() => {
+      this.statements.pruneRequests.run({ since });
       const recent = this.statements.countRequests.pluck().get({ username, since }) as number;
       if (recent >= max) return false;
 
@@ -46,6 +50,7 @@ export class AttemptLimitStore {
    */
   recordFailure(userId: number, now: number, since: number, limit: number, until: number): boolean {
     return this.db.transaction(() => {
+      this.statements.pruneFailures.run({ since });
       this.statements.addFailure.run({ userId, now });
       const failures = this.statements.countFailures.pluck().get({ userId, since }) as number;
       if (failures < limit) return false;

@@ -9,6 +9,8 @@ export interface SecondFactorRecord {
   secret: string | null;
 }
 
+const USED_CODE_RETENTION_MS = 10 * 60_000;
+
 export type PhoneAnswer = 'approve' | 'deny' | 'none';
 
 export class SecondFactorStore {
@@ -22,6 +24,8 @@ export class SecondFactorStore {
       byUser: db.prepare(
         'SELECT user_id AS userId, method, secret FROM user_second_factors WHERE user_id = ?',
       ),
+      // A step more than one away from now is refused anyway, so old rows need not stay.
+      pruneSteps: db.prepare('DELETE FROM used_security_codes WHERE used_at < @before'),
       // The primary key refuses a second use of the same step: that is the replay check.
       useStep: db.prepare(
         `INSERT OR IGNORE INTO used_security_codes (user_id, method, step, used_at)
@@ -45,6 +49,7 @@ export class SecondFactorStore {
 
   /** Marks a code's time step used; false if it was used before. */
   useStep(userId: number, method: number, step: number, now: number): boolean {
+    this.statements.pruneSteps.run({ before: now - USED_CODE_RETENTION_MS });
     return this.statements.useStep.run({ userId, method, step, now }).changes === 1;
   }
 
