@@ -21,7 +21,8 @@ export class AttemptLimitStore {
       ),
       pruneFailures: db.prepare('DELETE FROM authentication_failures WHERE failed_at <= @since'),
       countFailures: db.prepare(
-        'SELECT count(*) FROM authentication_failures WHERE user_id = @userId AND failed_at > @since',
+        `SELECT count(*) FROM authentication_failures
+         WHERE user_id = @userId AND failed_at > @since`,
       ),
       clearFailures: db.prepare('DELETE FROM authentication_failures WHERE user_id = ?'),
       lock: db.prepare(

@@ -27,7 +27,9 @@ export class BrandStore {
         `SELECT id, key_name AS keyName, long_name AS longName, account_id AS accountId
          FROM brands WHERE account_id = ?`,
       ),
-      brandOfCustomer: db.prepare('SELECT brand_id FROM brand_customer_accounts WHERE account_id = ?'),
+      brandOfCustomer: db.prepare(
+        'SELECT brand_id FROM brand_customer_accounts WHERE account_id = ?',
+      ),
       isAgent: db.prepare('SELECT 1 FROM brand_agents WHERE user_id = ?'),
     };
   }

@@ -19,7 +19,8 @@ export class SecondFactorStore {
   constructor(db: Database.Database) {
     this.statements = {
       insert: db.prepare(
-        'INSERT INTO user_second_factors (user_id, method, secret) VALUES (@userId, @method, @secret)',
+        `INSERT INTO user_second_factors (user_id, method, secret)
+         VALUES (@userId, @method, @secret)`,
       ),
       byUser: db.prepare(
         'SELECT user_id AS userId, method, secret FROM user_second_factors WHERE user_id = ?',
@@ -33,7 +34,8 @@ export class SecondFactorStore {
       ),
       setPhone: db.prepare(
         `INSERT INTO phone_answers (user_id, answer, updated_at) VALUES (@userId, @answer, @now)
-         ON CONFLICT (user_id) DO UPDATE SET answer = excluded.answer, updated_at = excluded.updated_at`,
+         ON CONFLICT (user_id)
+         DO UPDATE SET answer = excluded.answer, updated_at = excluded.updated_at`,
       ),
       phone: db.prepare('SELECT answer FROM phone_answers WHERE user_id = ?'),
     };

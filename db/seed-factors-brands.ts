@@ -41,7 +41,8 @@ export function seedSecondFactor(
 export function seedBrands(store: Store, brands: FixtureBrand[]): void {
   for (const { customerAccountIds, agentUserIds, ...brand } of brands) {
     store.brands.insertBrand(brand);
-    for (const accountId of customerAccountIds) store.brands.insertCustomerAccount(accountId, brand.id);
+    for (const accountId of customerAccountIds)
+      store.brands.insertCustomerAccount(accountId, brand.id);
     for (const userId of agentUserIds) store.brands.insertAgent(userId);
   }
 }

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { hashPassword } from '../src/security/password-hash';
 import { hashSecret } from '../src/security/secret-token';
 import { normaliseAnswer } from '../src/security/security-answer';
-import { seedBrands, seedSecondFactor, type FixtureBrand, type FixtureSecondFactor } from './seed-factors-brands';
+import {
+  seedBrands,
+  seedSecondFactor,
+  type FixtureBrand,
+  type FixtureSecondFactor,
+} from './seed-factors-brands';
 import type { Store } from './store';
 
 // The sandbox data a fresh database starts with. Secrets are plain in the fixtures file (this is

@@ -80,7 +80,9 @@ const USER_FROM = 'FROM users u JOIN user_statuses s ON s.id = u.user_status_id'
 
 /** Opens a SQLite file, ':memory:', or an in-memory copy of a serialized database image. */
 export function openDatabase(file: string | Buffer): Database.Database {
-  if (typeof file === 'string' && file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (typeof file === 'string' && file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true });
+  }
 
   const db = new Database(file);
   db.pragma('journal_mode = WAL');

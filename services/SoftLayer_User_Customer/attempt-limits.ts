@@ -21,7 +21,11 @@ export function admitResetRequest(ctx: CallContext, username: string): void {
 }
 
 /** Refuses with the method's lockout error while the user is locked. */
-export function requireNotLocked(ctx: CallContext, user: UserRecord, locked: (minutes: number) => ApiError): void {
+export function requireNotLocked(
+  ctx: CallContext,
+  user: UserRecord,
+  locked: (minutes: number) => ApiError,
+): void {
   const until = ctx.store.attemptLimits.lockedUntil(user.id);
   if (until !== undefined && until > ctx.clock.now()) throw locked(ctx.config.lockout.lockMinutes);
 }

@@ -7,7 +7,10 @@ import { startPasswordReset } from './reset-request';
 // SLDN: SoftLayer_User_Customer/initiatePortalPasswordChange. An unknown username answers true
 // and sends nothing, so the method cannot be used to find out which usernames exist; the rate
 // limit counts unknown usernames too, for the same reason.
-export function initiatePortalPasswordChange(ctx: CallContext, username: string | undefined): boolean {
+export function initiatePortalPasswordChange(
+  ctx: CallContext,
+  username: string | undefined,
+): boolean {
   if (!username?.trim()) throw errors.invalidValue('Username');
   admitResetRequest(ctx, username.trim());
 

@@ -126,7 +126,11 @@ export const errors = {
 
   // getPortalLoginToken documents its lockout as a plain public exception, with a full stop.
   loginLocked: (minutes: number) =>
-    new ApiError('SoftLayer_Exception_Public', `Account has been locked for ${minutes} minutes.`, SERVER_ERROR),
+    new ApiError(
+      'SoftLayer_Exception_Public',
+      `Account has been locked for ${minutes} minutes.`,
+      SERVER_ERROR,
+    ),
 
   securityCodeRequired: () =>
     new ApiError(
@@ -164,7 +168,11 @@ export const errors = {
     ),
 
   notBrandMasterAccount: () =>
-    new ApiError('SoftLayer_Exception_Public', 'Your account is not a Brand Master Account', SERVER_ERROR),
+    new ApiError(
+      'SoftLayer_Exception_Public',
+      'Your account is not a Brand Master Account',
+      SERVER_ERROR,
+    ),
 
   noResetPermissionForAnotherUser: () =>
     new ApiError(

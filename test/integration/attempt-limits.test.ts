@@ -30,13 +30,22 @@ describe.each(transports)('time, rate limits and lockouts over %s', (_wire, call
   };
 
   const processFor = (id: number, set: object) =>
-    call(app, { service: USER, method: 'processPasswordSetRequest', id, args: [{ password: NEW_PASSWORD, ...set }, {}] });
+    call(app, {
+      service: USER,
+      method: 'processPasswordSetRequest',
+      id,
+      args: [{ password: NEW_PASSWORD, ...set }, {}],
+    });
 
   it('expires a key after 24 hours of sandbox clock', async () => {
     await initiate('alice');
     const key = latestResetKey(app, 'alice@example.com');
     await advance(23 * 3600);
-    expect(expectValue(await call(app, { service: USER, method: 'getUserIdForPasswordSet', args: [key] }))).toBe(ALICE_ID);
+    expect(
+      expectValue(
+        await call(app, { service: USER, method: 'getUserIdForPasswordSet', args: [key] }),
+      ),
+    ).toBe(ALICE_ID);
 
     await advance(2 * 3600);
     const expired = await processFor(ALICE_ID, { key });
@@ -77,7 +86,10 @@ describe.each(transports)('time, rate limits and lockouts over %s', (_wire, call
       processFor(SL1001.id, { key, answeredSecurityQuestionId: 1, securityAnswer });
 
     for (let i = 0; i < 10; i += 1) {
-      expectFault(await answer('Fido'), 'SoftLayer_Exception_User_Customer_InvalidSecurityQuestionAnswer');
+      expectFault(
+        await answer('Fido'),
+        'SoftLayer_Exception_User_Customer_InvalidSecurityQuestionAnswer',
+      );
     }
     const locked = await answer('Rex');
     expectFault(locked, 'SoftLayer_Exception_User_Customer_AccountLocked');
@@ -99,14 +111,20 @@ describe.each(transports)('time, rate limits and lockouts over %s', (_wire, call
 
   it('locks login after ten wrong passwords within 30 minutes, not ten spread wider', async () => {
     const login = (password: string) =>
-      call(app, { service: USER, method: 'getPortalLoginToken', args: ['alice', password, null, null] });
+      call(app, {
+        service: USER,
+        method: 'getPortalLoginToken',
+        args: ['alice', password, null, null],
+      });
 
-    for (let i = 0; i < 9; i += 1) expectFault(await login('Wrong#Pass1'), 'SoftLayer_Exception_Public');
+    for (let i = 0; i < 9; i += 1)
+      expectFault(await login('Wrong#Pass1'), 'SoftLayer_Exception_Public');
     await advance(31 * 60);
     expectFault(await login('Wrong#Pass1'), 'SoftLayer_Exception_Public');
     expect(expectValue(await login('Alice#Start1'))).toMatchObject({ userId: ALICE_ID });
 
-    for (let i = 0; i < 9; i += 1) expectFault(await login('Wrong#Pass1'), 'SoftLayer_Exception_Public');
+    for (let i = 0; i < 9; i += 1)
+      expectFault(await login('Wrong#Pass1'), 'SoftLayer_Exception_Public');
     const locked = await login('Alice#Start1');
     expectFault(locked, 'SoftLayer_Exception_Public');
     expect(locked.message).toBe('Account has been locked for 30 minutes.');

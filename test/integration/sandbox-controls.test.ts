@@ -20,7 +20,11 @@ describe('sandbox clock and phone endpoints', () => {
 
   it('reads the clock as ISO 8601 and moves it forward', async () => {
     const before = await readClock();
-    const response = await app.inject({ method: 'POST', url: '/_slemu/clock', payload: { advanceSeconds: 90_000 } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/_slemu/clock',
+      payload: { advanceSeconds: 90_000 },
+    });
     expect(response.statusCode).toBe(200);
 
     const after = Date.parse((response.json() as { now: string }).now);
@@ -29,13 +33,20 @@ describe('sandbox clock and phone endpoints', () => {
     expect(await readClock()).toBeGreaterThanOrEqual(after);
   });
 
-  it.each([{ advanceSeconds: -5 }, { advanceSeconds: 'soon' }, {}])('refuses %j', async (payload) => {
-    const response = await app.inject({ method: 'POST', url: '/_slemu/clock', payload });
-    expect(response.statusCode).toBe(400);
-  });
+  it.each([{ advanceSeconds: -5 }, { advanceSeconds: 'soon' }, {}])(
+    'refuses %j',
+    async (payload) => {
+      const response = await app.inject({ method: 'POST', url: '/_slemu/clock', payload });
+      expect(response.statusCode).toBe(400);
+    },
+  );
 
   it("sets and reads dave's phone answer", async () => {
-    const set = await app.inject({ method: 'POST', url: '/_slemu/phone/dave', payload: { answer: 'deny' } });
+    const set = await app.inject({
+      method: 'POST',
+      url: '/_slemu/phone/dave',
+      payload: { answer: 'deny' },
+    });
     expect(set.statusCode).toBe(200);
     expect(set.json()).toEqual({ username: 'dave', answer: 'deny' });
 
@@ -44,10 +55,18 @@ describe('sandbox clock and phone endpoints', () => {
   });
 
   it('refuses an unknown answer and users without a phone factor', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/_slemu/phone/dave', payload: { answer: 'maybe' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/_slemu/phone/dave',
+      payload: { answer: 'maybe' },
+    });
     expect(bad.statusCode).toBe(400);
 
-    const bob = await app.inject({ method: 'POST', url: '/_slemu/phone/bob', payload: { answer: 'approve' } });
+    const bob = await app.inject({
+      method: 'POST',
+      url: '/_slemu/phone/bob',
+      payload: { answer: 'approve' },
+    });
     expect(bob.statusCode).toBe(404);
   });
 });

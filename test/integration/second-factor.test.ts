@@ -25,20 +25,31 @@ describe.each(transports)('second factors in the password set over %s', (_wire, 
   });
 
   async function resetKey(username: string, email: string): Promise<string> {
-    expectValue(await call(app, { service: USER, method: 'initiatePortalPasswordChange', args: [username] }));
+    expectValue(
+      await call(app, { service: USER, method: 'initiatePortalPasswordChange', args: [username] }),
+    );
     return latestResetKey(app, email);
   }
 
   const requirements = async (id: number, key: string) =>
     expectValue(
-      await call(app, { service: USER, method: 'getRequirementsForPasswordSet', id, args: [{ key }] }),
+      await call(app, {
+        service: USER,
+        method: 'getRequirementsForPasswordSet',
+        id,
+        args: [{ key }],
+      }),
     ) as { authenticationMethods: number[]; securityQuestions: { id: number }[] };
 
   const passwordSet = (id: number, method: string, set: object, binding: object | null = {}) =>
     call(app, { service: USER, method, id, args: [{ password: NEW_PASSWORD, ...set }, binding] });
 
   const login = (username: string) =>
-    call(app, { service: USER, method: 'getPortalLoginToken', args: [username, NEW_PASSWORD, null, null] });
+    call(app, {
+      service: USER,
+      method: 'getPortalLoginToken',
+      args: [username, NEW_PASSWORD, null, null],
+    });
 
   describe('bob, with Google Authenticator', () => {
     const now = () => app.slemu.clock.now();
@@ -51,7 +62,12 @@ describe.each(transports)('second factors in the password set over %s', (_wire, 
       expect(needs.securityQuestions.map((q) => q.id)).toEqual([2]);
 
       const code = codeAt(BOB.totpSecret, now());
-      const noAnswer = await passwordSet(BOB.id, 'processPasswordSetRequest', { key }, { securityCode: code });
+      const noAnswer = await passwordSet(
+        BOB.id,
+        'processPasswordSetRequest',
+        { key },
+        { securityCode: code },
+      );
       expectFault(noAnswer, 'SoftLayer_Exception_User_Customer_InvalidSecurityQuestionAnswer');
 
       const noCode = await passwordSet(BOB.id, 'processPasswordSetRequest', { key, ...answered });
@@ -66,28 +82,57 @@ describe.each(transports)('second factors in the password set over %s', (_wire, 
       const code = codeAt(BOB.totpSecret, now());
 
       const wrong = { complexType: TOTP, securityCode: wrongCode(code) };
-      const refused = await passwordSet(BOB.id, 'processPasswordSetRequest', { key, ...answered }, wrong);
+      const refused = await passwordSet(
+        BOB.id,
+        'processPasswordSetRequest',
+        { key, ...answered },
+        wrong,
+      );
       expectFault(refused, `${EXCEPTION}AuthenticationFailed`);
 
       const right = { complexType: TOTP, securityCode: code };
-      expect(expectValue(await passwordSet(BOB.id, 'processPasswordSetRequest', { key, ...answered }, right))).toBe(true);
+      expect(
+        expectValue(
+          await passwordSet(BOB.id, 'processPasswordSetRequest', { key, ...answered }, right),
+        ),
+      ).toBe(true);
       expect(expectValue(await login(BOB.username))).toMatchObject({ userId: BOB.id });
     });
 
     it('accepts a code one step old but not two, and never the same code twice', async () => {
       const first = await resetKey(BOB.username, BOB.email);
       const twoStepsOld = codeAt(BOB.totpSecret, now() - 60_000);
-      const stale = await passwordSet(BOB.id, 'processPasswordSetRequest', { key: first, ...answered }, {
-        securityCode: twoStepsOld,
-      });
-      if (twoStepsOld !== codeAt(BOB.totpSecret, now())) expectFault(stale, `${EXCEPTION}AuthenticationFailed`);
+      const stale = await passwordSet(
+        BOB.id,
+        'processPasswordSetRequest',
+        { key: first, ...answered },
+        {
+          securityCode: twoStepsOld,
+        },
+      );
+      if (twoStepsOld !== codeAt(BOB.totpSecret, now()))
+        expectFault(stale, `${EXCEPTION}AuthenticationFailed`);
 
       const oneStepOld = codeAt(BOB.totpSecret, now() - 30_000);
       const drift = { securityCode: oneStepOld };
-      expect(expectValue(await passwordSet(BOB.id, 'processPasswordSetRequest', { key: first, ...answered }, drift))).toBe(true);
+      expect(
+        expectValue(
+          await passwordSet(
+            BOB.id,
+            'processPasswordSetRequest',
+            { key: first, ...answered },
+            drift,
+          ),
+        ),
+      ).toBe(true);
 
       const second = await resetKey(BOB.username, BOB.email);
-      const replay = await passwordSet(BOB.id, 'processPasswordSetRequest', { key: second, ...answered }, drift);
+      const replay = await passwordSet(
+        BOB.id,
+        'processPasswordSetRequest',
+        { key: second, ...answered },
+        drift,
+      );
       expectFault(replay, `${EXCEPTION}AuthenticationFailed`);
     });
   });
@@ -97,15 +142,28 @@ describe.each(transports)('second factors in the password set over %s', (_wire, 
       const key = await resetKey(CAROL.username, CAROL.email);
       expect((await requirements(CAROL.id, key)).authenticationMethods).toEqual([2]);
 
-      const missing = await passwordSet(CAROL.id, 'processPasswordSetRequest', { key }, { complexType: VERISIGN });
+      const missing = await passwordSet(
+        CAROL.id,
+        'processPasswordSetRequest',
+        { key },
+        { complexType: VERISIGN },
+      );
       expectFault(missing, `${EXCEPTION}SecurityCodeRequired`);
 
-      const bobsCode = { complexType: VERISIGN, securityCode: codeAt(BOB.totpSecret, app.slemu.clock.now()) };
+      const bobsCode = {
+        complexType: VERISIGN,
+        securityCode: codeAt(BOB.totpSecret, app.slemu.clock.now()),
+      };
       const refused = await passwordSet(CAROL.id, 'processPasswordSetRequest', { key }, bobsCode);
       expectFault(refused, `${EXCEPTION}AuthenticationFailed`);
 
-      const hers = { complexType: VERISIGN, securityCode: codeAt(CAROL.verisignSecret, app.slemu.clock.now()) };
-      expect(expectValue(await passwordSet(CAROL.id, 'processPasswordSetRequest', { key }, hers))).toBe(true);
+      const hers = {
+        complexType: VERISIGN,
+        securityCode: codeAt(CAROL.verisignSecret, app.slemu.clock.now()),
+      };
+      expect(
+        expectValue(await passwordSet(CAROL.id, 'processPasswordSetRequest', { key }, hers)),
+      ).toBe(true);
       expect(expectValue(await login(CAROL.username))).toMatchObject({ userId: CAROL.id });
     });
   });
@@ -146,7 +204,9 @@ describe.each(transports)('second factors in the password set over %s', (_wire, 
     it('lets processPasswordSetRequest finish when the phone already approved, once', async () => {
       await setPhone('approve');
       const key = await resetKey(DAVE.username, DAVE.email);
-      expect(expectValue(await passwordSet(DAVE.id, 'processPasswordSetRequest', { key }))).toBe(true);
+      expect(expectValue(await passwordSet(DAVE.id, 'processPasswordSetRequest', { key }))).toBe(
+        true,
+      );
 
       const next = await resetKey(DAVE.username, DAVE.email);
       const again = await passwordSet(DAVE.id, 'processPasswordSetRequest', { key: next });

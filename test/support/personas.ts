@@ -5,7 +5,12 @@ export const SL1001 = {
   username: 'SL1001',
   apiKey: '0cd92e71f0d5c79c904250227cdfee0b87986979bd1d810ee056a392c4d1f899',
 };
-export const BOB = { id: 7003, username: 'bob', email: 'bob@example.com', totpSecret: 'JBSWY3DPEHPK3PXP' };
+export const BOB = {
+  id: 7003,
+  username: 'bob',
+  email: 'bob@example.com',
+  totpSecret: 'JBSWY3DPEHPK3PXP',
+};
 export const CAROL = {
   id: 7004,
   username: 'carol',

@@ -14,6 +14,9 @@ SERVICE = "SoftLayer_User_Customer"
 NEW_PASSWORD = "Branch#Pass42"
 TOTP_TYPE = "SoftLayer_Container_User_Customer_External_Binding_Totp"
 VERISIGN_TYPE = "SoftLayer_Container_User_Customer_External_Binding_Verisign"
+BRAND_AGENT_KEY = "b7a2d000000000000000000000000000000000000000000000000000000b7a2d"
+BRAND_CLERK_KEY = "c1e2c000000000000000000000000000000000000000000000000000000c1e2c"
+BY_AGENT = "initiatePortalPasswordChangeByBrandAgent"
 
 base_url, wire, branch = sys.argv[1:4]
 endpoint = f"{base_url}/{'rest' if wire == 'rest' else 'xmlrpc'}/v3.1/"
@@ -76,11 +79,12 @@ def bob():
     attempt("noAnswer", lambda: process(7003, {"key": key}, {"securityCode": code}))
     attempt("noCode", lambda: process(7003, answered))
     wrong = f"{(int(code) + 500000) % 1000000:06d}"
-    attempt("wrongCode", lambda: process(7003, answered, {"complexType": TOTP_TYPE, "securityCode": wrong}))
-    out["process"] = process(7003, answered, {"complexType": TOTP_TYPE, "securityCode": code})
+    totp_binding = lambda code: {"complexType": TOTP_TYPE, "securityCode": code}
+    attempt("wrongCode", lambda: process(7003, answered, totp_binding(wrong)))
+    out["process"] = process(7003, answered, totp_binding(code))
 
     again = dict(answered, key=reset_key("bob", "bob@example.com"))
-    attempt("replayedCode", lambda: process(7003, again, {"complexType": TOTP_TYPE, "securityCode": code}))
+    attempt("replayedCode", lambda: process(7003, again, totp_binding(code)))
     out["login"] = login("bob")
 
 
@@ -92,7 +96,8 @@ def carol():
     attempt("wrongCode", lambda: process(
         7004, {"key": key}, {"complexType": VERISIGN_TYPE, "securityCode": bobs}))
     code = totp("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", clock_now(base_url))
-    out["process"] = process(7004, {"key": key}, {"complexType": VERISIGN_TYPE, "securityCode": code})
+    binding = {"complexType": VERISIGN_TYPE, "securityCode": code}
+    out["process"] = process(7004, {"key": key}, binding)
     out["login"] = login("carol")
 
 
@@ -137,7 +142,8 @@ def rate_limit():
 
 def lockout():
     key = reset_key("SL1001", "sl1001@example.com")
-    answer = lambda text: process(7001, {"key": key, "answeredSecurityQuestionId": 1, "securityAnswer": text})
+    answer = lambda text: process(
+        7001, {"key": key, "answeredSecurityQuestionId": 1, "securityAnswer": text})
     out["wrongAnswers"] = [fault_of(lambda: answer("Fido"))["faultCode"] for _ in range(10)]
     attempt("locked", lambda: answer("Rex"))
     attempt("loginLocked", lambda: login("SL1001", "Sandbox#1001"))
@@ -147,17 +153,15 @@ def lockout():
 
 
 def brand():
-    agent = client_as("brandagent", "b7a2d000000000000000000000000000000000000000000000000000000b7a2d")
-    out["initiate"] = agent.call(SERVICE, "initiatePortalPasswordChangeByBrandAgent", "SL2002", id=7020)
+    agent = client_as("brandagent", BRAND_AGENT_KEY)
+    out["initiate"] = agent.call(SERVICE, BY_AGENT, "SL2002", id=7020)
     key = latest_reset_key(base_url, "sl2002@example.com")
     out["process"] = process(7022, {"key": key})
     out["login"] = login("SL2002")
 
-    clerk = client_as("brandclerk", "c1e2c000000000000000000000000000000000000000000000000000000c1e2c")
-    attempt("unauthorised", lambda: clerk.call(
-        SERVICE, "initiatePortalPasswordChangeByBrandAgent", "SL2002", id=7021))
-    attempt("notOwned", lambda: agent.call(
-        SERVICE, "initiatePortalPasswordChangeByBrandAgent", "alice", id=7020))
+    clerk = client_as("brandclerk", BRAND_CLERK_KEY)
+    attempt("unauthorised", lambda: clerk.call(SERVICE, BY_AGENT, "SL2002", id=7021))
+    attempt("notOwned", lambda: agent.call(SERVICE, BY_AGENT, "alice", id=7020))
 
 
 def neighbourhood():

@@ -58,7 +58,8 @@ def totp(base32_secret, epoch_seconds, step_offset=0):
     import struct
 
     counter = int(epoch_seconds // 30) + step_offset
-    digest = hmac.new(base64.b32decode(base32_secret), struct.pack(">Q", counter), hashlib.sha1).digest()
+    message = struct.pack(">Q", counter)
+    digest = hmac.new(base64.b32decode(base32_secret), message, hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
     value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
     return f"{value % 1_000_000:06d}"
