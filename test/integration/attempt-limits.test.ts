@@ -79,6 +79,17 @@ describe.each(transports)('time, rate limits and lockouts over %s', (_wire, call
     expect(expectValue(await initiate('alice'))).toBe(true);
   });
 
+  it('takes the limit and its window from the configuration', async () => {
+    await app.close();
+    app = await startTestApp({ resetRequestLimit: { max: 2, windowMinutes: 10 } });
+
+    expect(expectValue(await initiate('alice'))).toBe(true);
+    expect(expectValue(await initiate('alice'))).toBe(true);
+    expectFault(await initiate('alice'), 'SoftLayer_Exception_Public');
+    await advance(601);
+    expect(expectValue(await initiate('alice'))).toBe(true);
+  });
+
   it('locks the password set after ten wrong answers, and unlocks it 30 minutes later', async () => {
     await initiate('SL1001');
     const key = latestResetKey(app, 'sl1001@example.com');

@@ -144,6 +144,17 @@ describe.each(transports)('methods around the password set over %s', (_wire, cal
       expect(outcome.message).toBe('Invalid value provided for SecurityCode');
     });
 
+    it('names a complexType outside the External_Binding family', async () => {
+      const outcome = await call(app, {
+        service: USER,
+        method: 'processPasswordSetRequest',
+        id: BOB.id,
+        args: [{ key: 'k' }, { complexType: 'SoftLayer_Container_Something_Else' }],
+      });
+      expectFault(outcome, 'SoftLayer_Exception_InvalidValue');
+      expect(outcome.message).toBe('Invalid value provided for ComplexType');
+    });
+
     it('names a password set that is not a structure', async () => {
       const outcome = await call(app, {
         service: USER,
