@@ -9,6 +9,9 @@ export interface SecondFactorRecord {
   secret: string | null;
 }
 
+/** The authenticationMethods code of the phone factor, the one with a simulated phone. */
+export const PHONE_FACTOR_METHOD = 4;
+
 const USED_CODE_RETENTION_MS = 10 * 60_000;
 
 export type PhoneAnswer = 'approve' | 'deny' | 'none';

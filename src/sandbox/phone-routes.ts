@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { PhoneAnswer } from '../../db/second-factors';
+import { PHONE_FACTOR_METHOD, type PhoneAnswer } from '../../db/second-factors';
 import type { Store } from '../../db/store';
 import type { Clock } from '../clock';
 
 // POST /_slemu/phone/<username> sets how a phone-factor user's simulated phone answers the
 // next call: approve, deny, or none (still ringing). GET reads it. slemu's own endpoints.
-
-const PHONE_FACTOR = 4;
 
 interface PhoneParams {
   username: string;
@@ -26,7 +24,7 @@ export function phoneRoutes(store: Store, clock: Clock) {
     const phoneUser = (username: string) => {
       const user = store.findUserByUsername(username);
       const factor = user ? store.secondFactors.find(user.id) : undefined;
-      return factor?.method === PHONE_FACTOR ? user : undefined;
+      return factor?.method === PHONE_FACTOR_METHOD ? user : undefined;
     };
     const notFound = { error: 'no user with a phone factor has that username' };
 
