@@ -2,6 +2,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { openDatabase, Store } from '../db/store';
 import { readFixtures, seedStore } from '../db/seed';
 import { handlerModules } from '../services';
+import { relationLoaders } from '../services/relations';
 import { Clock } from './clock';
 import type { AppConfig } from './config';
 import { ArgumentValidator } from './dispatch/arguments';
@@ -12,6 +13,8 @@ import { Mailer } from './email/mailer';
 import { EmailRenderer } from './email/renderer';
 import { loggerOptions } from './logger';
 import { dataPath } from './paths';
+import { ObjectGraph } from './object-graph/object-graph';
+import { TypeCatalog } from './object-graph/type-catalog';
 import { sandboxRoutes } from './sandbox/routes';
 import { restTransport } from './transport/rest';
 import { xmlrpcTransport } from './transport/xmlrpc';
@@ -38,7 +41,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const mailer = new Mailer(await EmailRenderer.create(), store, clock);
   const registry = Registry.load(dataPath('schema', 'methods'), handlerModules);
   const validator = new ArgumentValidator(dataPath('schema', 'datatypes'));
-  const dispatcher = new Dispatcher(registry, validator, { store, clock, mailer, config });
+  const graph = new ObjectGraph(TypeCatalog.load(dataPath('schema', 'properties')), relationLoaders);
+  const dispatcher = new Dispatcher(registry, validator, graph, { store, clock, mailer, config });
 
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
