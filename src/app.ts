@@ -16,6 +16,7 @@ import { dataPath } from './paths';
 import { ObjectGraph } from './object-graph/object-graph';
 import { TypeCatalog } from './object-graph/type-catalog';
 import { sandboxRoutes } from './sandbox/routes';
+import { jsonrpcTransport } from './transport/jsonrpc';
 import { restTransport } from './transport/rest';
 import { xmlrpcTransport } from './transport/xmlrpc';
 
@@ -65,6 +66,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     api.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     await api.register(xmlrpcTransport(dispatcher));
     await api.register(restTransport(dispatcher));
+    await api.register(jsonrpcTransport(dispatcher));
   });
   await app.register(sandboxRoutes(store));
 
