@@ -67,8 +67,8 @@ export const callXmlRpc: Caller = async (app, call) => {
   }
 };
 
-// slemu sends successes without <methodResponse> (softlayer-go needs that); the npm parser
-// insists on the wrapper, so the test adds it back.
+// slemu sends list results without <methodResponse> (softlayer-go needs that); the npm parser
+// insists on the wrapper, so the test adds it back there. Other results arrive wrapped.
 function parseResponse(body: string): Promise<unknown> {
   const wrapped = body.includes('<methodResponse>')
     ? body
