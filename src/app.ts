@@ -13,6 +13,7 @@ import { Mailer } from './email/mailer';
 import { EmailRenderer } from './email/renderer';
 import { loggerOptions } from './logger';
 import { dataPath } from './paths';
+import { metadataRoutes } from './metadata/routes';
 import { ObjectGraph } from './object-graph/object-graph';
 import { TypeCatalog } from './object-graph/type-catalog';
 import { sandboxRoutes } from './sandbox/routes';
@@ -42,7 +43,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const mailer = new Mailer(await EmailRenderer.create(), store, clock);
   const registry = Registry.load(dataPath('schema', 'methods'), handlerModules);
   const validator = new ArgumentValidator(dataPath('schema', 'datatypes'));
-  const graph = new ObjectGraph(TypeCatalog.load(dataPath('schema', 'properties')), relationLoaders);
+  const catalog = TypeCatalog.load(dataPath('schema', 'properties'));
+  const graph = new ObjectGraph(catalog, relationLoaders);
   const dispatcher = new Dispatcher(registry, validator, graph, { store, clock, mailer, config });
 
   const app = Fastify({
@@ -69,6 +71,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     await api.register(jsonrpcTransport(dispatcher));
   });
   await app.register(sandboxRoutes(store));
+  await app.register(metadataRoutes(registry, catalog));
 
   return app;
 }
