@@ -1,3 +1,5 @@
+import safeRegex from 'safe-regex2';
+
 // One leaf of an object filter, {operation, options}, tested against one property value.
 // Operations follow the SLDN object-filters article; what it leaves open is slemu's choice
 // (README, "Object filters"). A leaf that cannot be understood matches everything, as the real
@@ -116,10 +118,12 @@ function compare(operator: string, actual: unknown, operand: string): boolean {
   }
 }
 
-// Undefined when the pattern cannot be used, so the leaf is ignored rather than failing.
+// Undefined when the pattern cannot be used, so the leaf is ignored rather than failing. A
+// pattern that could backtrack without bound (nested quantifiers) counts as unusable.
 function matchPattern(pattern: string, value: string): boolean | undefined {
   if (pattern.length > MAX_PATTERN) return undefined;
   try {
+    if (!safeRegex(pattern)) return undefined;
     return new RegExp(pattern, 'i').test(value);
   } catch {
     return undefined;

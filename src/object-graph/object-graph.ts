@@ -11,6 +11,9 @@ import {
 } from './type-catalog';
 
 type Item = Record<string, unknown>;
+
+// Deeper than any relation path slemu models; bounds the walk over a hostile filter.
+const MAX_FILTER_DEPTH = 16;
 type Filter = Record<string, unknown>;
 
 interface SortKey {
@@ -137,7 +140,14 @@ export class ObjectGraph {
     return loaded ?? (property.isArray ? [] : undefined);
   }
 
-  private matches(ctx: CallContext, type: TypeDescription, item: Item, filter: Filter): boolean {
+  private matches(
+    ctx: CallContext,
+    type: TypeDescription,
+    item: Item,
+    filter: Filter,
+    depth = 0,
+  ): boolean {
+    if (depth > MAX_FILTER_DEPTH) return true;
     return Object.entries(filter).every(([name, condition]) => {
       const property = type.properties.get(name);
       if (!property || property.form === 'count') return true;
@@ -150,7 +160,8 @@ export class ObjectGraph {
       if (!nested || !related) return true;
       const candidates = Array.isArray(value) ? value : [value ?? {}];
       return candidates.some(
-        (candidate) => isItem(candidate) && this.matches(ctx, related, candidate, nested),
+        (candidate) =>
+          isItem(candidate) && this.matches(ctx, related, candidate, nested, depth + 1),
       );
     });
   }
@@ -192,7 +203,8 @@ function sortKeys(filter: Filter, path: string[]): SortKey[] {
   return Object.entries(filter).flatMap(([name, condition], position) => {
     if (!isLeaf(condition)) {
       const nested = asFilter(condition);
-      return nested ? sortKeys(nested, [...path, name]) : [];
+      const deeper = nested && path.length < MAX_FILTER_DEPTH;
+      return deeper ? sortKeys(nested, [...path, name]) : [];
     }
     if (String(condition.operation).trim().toLowerCase() !== 'orderby') return [];
 

@@ -48,6 +48,7 @@ describe('matchesLeaf', () => {
     [{ operation: 'in' }],
     [{ operation: '~ (' }],
     [{ operation: `~ ${'a'.repeat(300)}` }],
+    [{ operation: '~ ^(a+)+$' }],
     [{ operation: 'isDate', options: [{ name: 'date', value: ['yesterday'] }] }],
   ])('ignores the malformed leaf %j', (leaf) => {
     expect(matchesLeaf(leaf, 'value')).toBe(true);
