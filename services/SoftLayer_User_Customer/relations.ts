@@ -22,7 +22,9 @@ export const SoftLayer_User_Customer: Loaders = {
   parent: (ctx, user) => userById(ctx, user.parentId),
 
   childUsers: (ctx, user) =>
-    accountQueries(ctx.store).childrenOf(user.id as number).map(toUserCustomer),
+    accountQueries(ctx.store)
+      .childrenOf(user.id as number)
+      .map(toUserCustomer),
 
   userStatus: (ctx, user) => accountQueries(ctx.store).findUserStatus(user.userStatusId as number),
 

@@ -29,8 +29,7 @@ interface RpcError {
 }
 
 type RpcResponse =
-  | { jsonrpc: '2.0'; result: unknown; id: Id }
-  | { jsonrpc: '2.0'; error: RpcError; id: Id };
+  { jsonrpc: '2.0'; result: unknown; id: Id } | { jsonrpc: '2.0'; error: RpcError; id: Id };
 
 interface Outcome {
   response?: RpcResponse;

@@ -36,7 +36,9 @@ describe('independent clients agree with softlayer-python', () => {
     });
 
     it('reads a user through an objectMask', async () => {
-      const url = rest('SoftLayer_User_Customer/7002/getObject.json?objectMask=mask[id,username,userStatus[keyName]]');
+      const url = rest(
+        'SoftLayer_User_Customer/7002/getObject.json?objectMask=mask[id,username,userStatus[keyName]]',
+      );
       expect(JSON.parse(await curl(url))).toEqual(python.maskedUser);
     });
 
@@ -53,19 +55,32 @@ describe('independent clients agree with softlayer-python', () => {
     });
 
     it('pages with resultLimit and reads SoftLayer-Total-Items', async () => {
-      const response = await curl('-i', rest('SoftLayer_Account/getUsers.json?objectMask=id&resultLimit=1,2'));
+      const response = await curl(
+        '-i',
+        rest('SoftLayer_Account/getUsers.json?objectMask=id&resultLimit=1,2'),
+      );
       const [head = '', body = ''] = response.split(/\r?\n\r?\n/);
       expect(JSON.parse(body)).toEqual(python.page);
-      expect(head).toMatch(new RegExp(`softlayer-total-items: ${String(python.pageTotal)}\\r?$`, 'im'));
+      expect(head).toMatch(
+        new RegExp(`softlayer-total-items: ${String(python.pageTotal)}\\r?$`, 'im'),
+      );
     });
 
     it('reads the same user as XML from the .xml URL', async () => {
-      const body = await curl(rest('SoftLayer_User_Customer/7002/getObject.xml?objectMask=mask[id,username]'));
+      const body = await curl(
+        rest('SoftLayer_User_Customer/7002/getObject.xml?objectMask=mask[id,username]'),
+      );
       expect(body).toContain('<root><id>7002</id><username>alice</username></root>');
     });
 
     it('posts parameters as JSON: initiatePortalPasswordChange', async () => {
-      const body = await curl('-X', 'POST', '-d', '{"parameters":["alice"]}', rest('SoftLayer_User_Customer/initiatePortalPasswordChange.json'));
+      const body = await curl(
+        '-X',
+        'POST',
+        '-d',
+        '{"parameters":["alice"]}',
+        rest('SoftLayer_User_Customer/initiatePortalPasswordChange.json'),
+      );
       expect(body).toBe('true');
     });
   });
@@ -105,7 +120,7 @@ describe('independent clients agree with softlayer-python', () => {
     // limitations"): the npm parser insists on <methodResponse> and cannot read them.
     it('cannot read a list result, which comes without <methodResponse>', async () => {
       const list = call('SoftLayer_Account', 'getUsers', { SoftLayer_ObjectMask: { mask: 'id' } });
-      await expect(list).rejects.toThrow("Invalid XML-RPC message");
+      await expect(list).rejects.toThrow('Invalid XML-RPC message');
       expect(accountUsers(server.app).length).toBeGreaterThan(2);
     });
   });

@@ -32,7 +32,11 @@ describe.each(['xmlrpc', 'rest'])('lists through softlayer-python over %s', (wir
   });
 
   it('applies string masks, new and legacy', () => {
-    expect(out.maskedUser).toEqual({ id: 7002, username: 'alice', userStatus: { keyName: 'ACTIVE' } });
+    expect(out.maskedUser).toEqual({
+      id: 7002,
+      username: 'alice',
+      userStatus: { keyName: 'ACTIVE' },
+    });
     expect(out.legacyMaskedUser).toEqual({ id: 7002, parent: { username: 'SL1001' } });
   });
 
@@ -43,7 +47,11 @@ describe.each(['xmlrpc', 'rest'])('lists through softlayer-python over %s', (wir
   });
 
   it('returns the caller account', () => {
-    expect(out.account).toEqual({ id: 1001, companyName: 'Sandbox Widgets Inc.', email: 'sl1001@example.com' });
+    expect(out.account).toEqual({
+      id: 1001,
+      companyName: 'Sandbox Widgets Inc.',
+      email: 'sl1001@example.com',
+    });
   });
 
   it('reports a mask naming an unknown property', () => {

@@ -34,16 +34,29 @@ describe('JSON-RPC 2.0', () => {
     const response = await post('/jsonrpc/v3.1/SoftLayer_User_Customer', {
       jsonrpc: '2.0',
       method: 'getObject',
-      headers: { ...AUTH, SoftLayer_User_CustomerInitParameters: { id: 7002 }, SoftLayer_ObjectMask: { mask: 'mask[id,username]' } },
+      headers: {
+        ...AUTH,
+        SoftLayer_User_CustomerInitParameters: { id: 7002 },
+        SoftLayer_ObjectMask: { mask: 'mask[id,username]' },
+      },
       id: 'a',
     });
-    expect(response.json()).toEqual({ jsonrpc: '2.0', result: { id: 7002, username: 'alice' }, id: 'a' });
+    expect(response.json()).toEqual({
+      jsonrpc: '2.0',
+      result: { id: 7002, username: 'alice' },
+      id: 'a',
+    });
   });
 
   it('authenticates with HTTP Basic and sends SoftLayer-Total-Items for a list', async () => {
     const response = await post(
       '/jsonrpc/v3',
-      { jsonrpc: '2.0', method: 'SoftLayer_Account.getUsers', headers: { resultLimit: { limit: 1, offset: 0 } }, id: 3 },
+      {
+        jsonrpc: '2.0',
+        method: 'SoftLayer_Account.getUsers',
+        headers: { resultLimit: { limit: 1, offset: 0 } },
+        id: 3,
+      },
       { authorization: BASIC },
     );
     const body = response.json();
@@ -54,10 +67,29 @@ describe('JSON-RPC 2.0', () => {
 
   it('answers a batch in order, leaving notifications out', async () => {
     const response = await post('/jsonrpc/v3.1', [
-      { jsonrpc: '2.0', method: 'SoftLayer_User_Customer.getObject', headers: { ...AUTH, SoftLayer_User_CustomerInitParameters: { id: 7001 } }, id: 1 },
-      { jsonrpc: '2.0', method: 'SoftLayer_User_Customer.initiatePortalPasswordChange', params: ['nobody'] },
-      { jsonrpc: '2.0', method: 'SoftLayer_User_Customer.getObject', headers: { ...AUTH, SoftLayer_User_CustomerInitParameters: { id: 999 } }, id: 2 },
-      { jsonrpc: '2.0', method: 'SoftLayer_User_Customer.initiatePortalPasswordChange', params: ['nobody'], id: 3 },
+      {
+        jsonrpc: '2.0',
+        method: 'SoftLayer_User_Customer.getObject',
+        headers: { ...AUTH, SoftLayer_User_CustomerInitParameters: { id: 7001 } },
+        id: 1,
+      },
+      {
+        jsonrpc: '2.0',
+        method: 'SoftLayer_User_Customer.initiatePortalPasswordChange',
+        params: ['nobody'],
+      },
+      {
+        jsonrpc: '2.0',
+        method: 'SoftLayer_User_Customer.getObject',
+        headers: { ...AUTH, SoftLayer_User_CustomerInitParameters: { id: 999 } },
+        id: 2,
+      },
+      {
+        jsonrpc: '2.0',
+        method: 'SoftLayer_User_Customer.initiatePortalPasswordChange',
+        params: ['nobody'],
+        id: 3,
+      },
     ]);
     const body = response.json();
     expect(body).toHaveLength(3);
@@ -75,7 +107,11 @@ describe('JSON-RPC 2.0', () => {
   });
 
   it('answers a lone notification with 204 and no body', async () => {
-    const response = await post('/jsonrpc/v3.1', { jsonrpc: '2.0', method: 'SoftLayer_User_Customer.initiatePortalPasswordChange', params: ['x'] });
+    const response = await post('/jsonrpc/v3.1', {
+      jsonrpc: '2.0',
+      method: 'SoftLayer_User_Customer.initiatePortalPasswordChange',
+      params: ['x'],
+    });
     expect(response.statusCode).toBe(204);
     expect(response.body).toBe('');
   });
@@ -83,17 +119,35 @@ describe('JSON-RPC 2.0', () => {
   it.each([
     ['a body that is not JSON', '{"jsonrpc":', -32700, null],
     ['an empty batch', [], -32600, null],
-    ['a request without jsonrpc 2.0', { method: 'SoftLayer_User_Customer.getObject', id: 5 }, -32600, 5],
+    [
+      'a request without jsonrpc 2.0',
+      { method: 'SoftLayer_User_Customer.getObject', id: 5 },
+      -32600,
+      5,
+    ],
     ['a method without a service', { jsonrpc: '2.0', method: 'getObject', id: 6 }, -32600, 6],
-    ['params given by name', { jsonrpc: '2.0', method: 'SoftLayer_User_Customer.getObject', params: { id: 1 }, id: 7 }, -32602, 7],
+    [
+      'params given by name',
+      { jsonrpc: '2.0', method: 'SoftLayer_User_Customer.getObject', params: { id: 1 }, id: 7 },
+      -32602,
+      7,
+    ],
   ])('refuses %s with the JSON-RPC code', async (_what, payload, code, id) => {
     const response = await post('/jsonrpc/v3.1', payload);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ jsonrpc: '2.0', id, error: { code, data: { exception: 'SoftLayer_Exception_WebService_BadRequest' } } });
+    expect(response.json()).toMatchObject({
+      jsonrpc: '2.0',
+      id,
+      error: { code, data: { exception: 'SoftLayer_Exception_WebService_BadRequest' } },
+    });
   });
 
   it('names an unknown method with the SoftLayer exception', async () => {
-    const response = await post('/jsonrpc/v3.1', { jsonrpc: '2.0', method: 'SoftLayer_User_Customer.fooBar', id: 9 });
+    const response = await post('/jsonrpc/v3.1', {
+      jsonrpc: '2.0',
+      method: 'SoftLayer_User_Customer.fooBar',
+      id: 9,
+    });
     expect(response.json().error).toEqual({
       code: -32000,
       message: 'Function ("fooBar") is not a valid method for this service.',

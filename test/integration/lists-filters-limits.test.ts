@@ -19,19 +19,26 @@ const getUsers = (extra: Partial<TestCall> = {}): TestCall => ({
   ...extra,
 });
 
-const onUsers = (property: string, leaf: Record<string, unknown>) => ({ users: { [property]: leaf } });
+const onUsers = (property: string, leaf: Record<string, unknown>) => ({
+  users: { [property]: leaf },
+});
 
 describe.each(transports)('lists, filters and limits over %s', (_wire, call) => {
   let app: FastifyInstance;
   let users: UserRecord[];
 
-  const ids = (predicate: (user: UserRecord) => boolean) => users.filter(predicate).map((u) => u.id);
+  const ids = (predicate: (user: UserRecord) => boolean) =>
+    users.filter(predicate).map((u) => u.id);
 
   async function listed(extra: Partial<TestCall>) {
     const outcome = await call(app, getUsers(extra));
     const value = expectValue(outcome) as Listed[];
     if (!outcome.ok) throw new Error('unreachable');
-    return { ids: value.map((user) => user.id), value, total: Number(outcome.headers['softlayer-total-items']) };
+    return {
+      ids: value.map((user) => user.id),
+      value,
+      total: Number(outcome.headers['softlayer-total-items']),
+    };
   }
 
   beforeAll(async () => {
@@ -52,21 +59,72 @@ describe.each(transports)('lists, filters and limits over %s', (_wire, call) => 
   });
 
   it('returns the caller account', async () => {
-    const account = expectValue(await call(app, { service: 'SoftLayer_Account', method: 'getObject', auth: SL1001 }));
-    expect(account).toEqual({ id: 1001, companyName: 'Sandbox Widgets Inc.', email: 'sl1001@example.com' });
+    const account = expectValue(
+      await call(app, { service: 'SoftLayer_Account', method: 'getObject', auth: SL1001 }),
+    );
+    expect(account).toEqual({
+      id: 1001,
+      companyName: 'Sandbox Widgets Inc.',
+      email: 'sl1001@example.com',
+    });
   });
 
   it.each([
-    ['plain equality', 'username', { operation: 'peggy.paging' }, (u: UserRecord) => u.username === 'peggy.paging'],
+    [
+      'plain equality',
+      'username',
+      { operation: 'peggy.paging' },
+      (u: UserRecord) => u.username === 'peggy.paging',
+    ],
     ['a number', 'id', { operation: 7903 }, (u: UserRecord) => u.id === 7903],
-    ['_= ignoring case', 'username', { operation: '_= oscar.filter' }, (u: UserRecord) => u.username === 'Oscar.Filter'],
-    ['*= contains', 'email', { operation: '*= example.com' }, (u: UserRecord) => u.email.includes('example.com')],
-    ['^= begins with', 'username', { operation: '^= pe' }, (u: UserRecord) => u.username.toLowerCase().startsWith('pe')],
-    ['$= ends with', 'email', { operation: '$= .org' }, (u: UserRecord) => u.email.endsWith('.org')],
-    ['!= differs', 'userStatusId', { operation: '!= 1001' }, (u: UserRecord) => u.userStatusId !== 1001],
-    ['!*= lacks', 'email', { operation: '!*= example.com' }, (u: UserRecord) => !u.email.includes('example.com')],
-    ['~ matches', 'username', { operation: '~ ^[a-p].*\\.' }, (u: UserRecord) => /^[a-p].*\./i.test(u.username)],
-    ['!~ does not match', 'username', { operation: '!~ \\.' }, (u: UserRecord) => !u.username.includes('.')],
+    [
+      '_= ignoring case',
+      'username',
+      { operation: '_= oscar.filter' },
+      (u: UserRecord) => u.username === 'Oscar.Filter',
+    ],
+    [
+      '*= contains',
+      'email',
+      { operation: '*= example.com' },
+      (u: UserRecord) => u.email.includes('example.com'),
+    ],
+    [
+      '^= begins with',
+      'username',
+      { operation: '^= pe' },
+      (u: UserRecord) => u.username.toLowerCase().startsWith('pe'),
+    ],
+    [
+      '$= ends with',
+      'email',
+      { operation: '$= .org' },
+      (u: UserRecord) => u.email.endsWith('.org'),
+    ],
+    [
+      '!= differs',
+      'userStatusId',
+      { operation: '!= 1001' },
+      (u: UserRecord) => u.userStatusId !== 1001,
+    ],
+    [
+      '!*= lacks',
+      'email',
+      { operation: '!*= example.com' },
+      (u: UserRecord) => !u.email.includes('example.com'),
+    ],
+    [
+      '~ matches',
+      'username',
+      { operation: '~ ^[a-p].*\\.' },
+      (u: UserRecord) => /^[a-p].*\./i.test(u.username),
+    ],
+    [
+      '!~ does not match',
+      'username',
+      { operation: '!~ \\.' },
+      (u: UserRecord) => !u.username.includes('.'),
+    ],
     ['> greater', 'id', { operation: '> 7902' }, (u: UserRecord) => u.id > 7902],
     ['>= at least', 'id', { operation: '>= 7902' }, (u: UserRecord) => u.id >= 7902],
     ['< less', 'id', { operation: '< 7902' }, (u: UserRecord) => u.id < 7902],
@@ -98,29 +156,53 @@ describe.each(transports)('lists, filters and limits over %s', (_wire, call) => 
   });
 
   it('filters through a relation', async () => {
-    const result = await listed({ filter: { users: { userStatus: { keyName: { operation: 'VPN_ONLY' } } } } });
+    const result = await listed({
+      filter: { users: { userStatus: { keyName: { operation: 'VPN_ONLY' } } } },
+    });
     expect(result.ids).toEqual(ids((u) => u.statusKeyName === 'VPN_ONLY'));
     expect(result.ids).toContain(7904);
   });
 
   it('combines conditions on several properties', async () => {
-    const filter = { users: { userStatusId: { operation: 1001 }, email: { operation: '$= example.com' } } };
+    const filter = {
+      users: { userStatusId: { operation: 1001 }, email: { operation: '$= example.com' } },
+    };
     const result = await listed({ filter });
-    expect(result.ids).toEqual(ids((u) => u.userStatusId === 1001 && u.email.endsWith('example.com')));
+    expect(result.ids).toEqual(
+      ids((u) => u.userStatusId === 1001 && u.email.endsWith('example.com')),
+    );
   });
 
   it('orders with orderBy, sort and sortOrder', async () => {
     const byName = await listed({
-      filter: onUsers('username', { operation: 'orderBy', options: [{ name: 'sort', value: ['DESC'] }] }),
+      filter: onUsers('username', {
+        operation: 'orderBy',
+        options: [{ name: 'sort', value: ['DESC'] }],
+      }),
     });
-    const names = users.map((u) => u.username).sort().reverse();
+    const names = users
+      .map((u) => u.username)
+      .sort()
+      .reverse();
     expect(byName.value.map((u) => u.username)).toEqual(names);
 
     const twoKeys = await listed({
       filter: {
         users: {
-          id: { operation: 'orderBy', options: [{ name: 'sort', value: ['DESC'] }, { name: 'sortOrder', value: [2] }] },
-          userStatusId: { operation: 'orderBy', options: [{ name: 'sort', value: ['ASC'] }, { name: 'sortOrder', value: [1] }] },
+          id: {
+            operation: 'orderBy',
+            options: [
+              { name: 'sort', value: ['DESC'] },
+              { name: 'sortOrder', value: [2] },
+            ],
+          },
+          userStatusId: {
+            operation: 'orderBy',
+            options: [
+              { name: 'sort', value: ['ASC'] },
+              { name: 'sortOrder', value: [1] },
+            ],
+          },
         },
       },
     });
@@ -130,7 +212,9 @@ describe.each(transports)('lists, filters and limits over %s', (_wire, call) => 
 
   it("applies softlayer-python's root-level id orderBy beside the relation", async () => {
     const sortAsc = { operation: 'orderBy', options: [{ name: 'sort', value: ['DESC'] }] };
-    const result = await listed({ filter: { users: { userStatusId: { operation: 1001 } }, id: sortAsc } });
+    const result = await listed({
+      filter: { users: { userStatusId: { operation: 1001 } }, id: sortAsc },
+    });
     expect(result.ids).toEqual(ids((u) => u.userStatusId === 1001).reverse());
   });
 
@@ -151,21 +235,29 @@ describe.each(transports)('lists, filters and limits over %s', (_wire, call) => 
     expect(page.ids).toEqual(users.slice(2, 5).map((u) => u.id));
     expect(page.total).toBe(users.length);
 
-    const filtered = await listed({ filter: onUsers('userStatusId', { operation: 1001 }), resultLimit: { offset: 1, limit: 2 } });
+    const filtered = await listed({
+      filter: onUsers('userStatusId', { operation: 1001 }),
+      resultLimit: { offset: 1, limit: 2 },
+    });
     const active = ids((u) => u.userStatusId === 1001);
     expect(filtered.ids).toEqual(active.slice(1, 3));
     expect(filtered.total).toBe(active.length);
   });
 
   it('treats limit 0 as no limit and an offset past the end as an empty page', async () => {
-    expect((await listed({ resultLimit: { offset: 3, limit: 0 } })).ids).toEqual(users.slice(3).map((u) => u.id));
+    expect((await listed({ resultLimit: { offset: 3, limit: 0 } })).ids).toEqual(
+      users.slice(3).map((u) => u.id),
+    );
     const beyond = await listed({ resultLimit: { offset: 500, limit: 2 } });
     expect(beyond.ids).toEqual([]);
     expect(beyond.total).toBe(users.length);
   });
 
   it('masks relations of each listed user', async () => {
-    const result = await call(app, getUsers({ mask: 'mask[id,userStatus[keyName]]', resultLimit: { offset: 0, limit: 2 } }));
+    const result = await call(
+      app,
+      getUsers({ mask: 'mask[id,userStatus[keyName]]', resultLimit: { offset: 0, limit: 2 } }),
+    );
     expect(expectValue(result)).toEqual(
       users.slice(0, 2).map((u) => ({ id: u.id, userStatus: { keyName: u.statusKeyName } })),
     );

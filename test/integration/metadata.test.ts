@@ -42,7 +42,11 @@ describe('GET /metadata/v3.1', () => {
   it('describes properties with their form', () => {
     const properties = metadata.SoftLayer_User_Customer.properties;
     expect(properties.username).toEqual({ name: 'username', type: 'string', form: 'local' });
-    expect(properties.userStatus).toEqual({ name: 'userStatus', type: 'SoftLayer_User_Customer_Status', form: 'relational' });
+    expect(properties.userStatus).toEqual({
+      name: 'userStatus',
+      type: 'SoftLayer_User_Customer_Status',
+      form: 'relational',
+    });
     expect(properties.childUsers).toMatchObject({ typeArray: true, form: 'relational' });
     expect(properties.childUserCount).toMatchObject({ form: 'count' });
     expect(metadata.SoftLayer_User_Customer_Status.properties.keyName.form).toBe('local');

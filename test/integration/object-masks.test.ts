@@ -51,7 +51,10 @@ describe.each(transports)('object masks over %s', (wire, call) => {
 
   it('nests: mask[a[b,c]]', async () => {
     const user = expectValue(
-      await call(app, alice('mask[id, parent[id, username, userStatus[keyName]], account[companyName]]')),
+      await call(
+        app,
+        alice('mask[id, parent[id, username, userStatus[keyName]], account[companyName]]'),
+      ),
     );
     expect(user).toEqual({
       id: 7002,
@@ -89,7 +92,9 @@ describe.each(transports)('object masks over %s', (wire, call) => {
   it('fills count properties and relational lists', async () => {
     const master = expectValue(
       await call(app, {
-        ...alice('mask[id,childUserCount,childUsers[id,username],securityAnswers[questionId,question[question]]]'),
+        ...alice(
+          'mask[id,childUserCount,childUsers[id,username],securityAnswers[questionId,question[question]]]',
+        ),
         id: 7001,
       }),
     ) as Record<string, unknown>;
@@ -116,7 +121,9 @@ describe.each(transports)('object masks over %s', (wire, call) => {
   it('checks nested properties against their own type', async () => {
     const outcome = await call(app, alice('mask[userStatus[colour]]'));
     expectFault(outcome, 'SoftLayer_Exception_WebService_ObjectMask');
-    expect(outcome.message).toBe("Property 'colour' not valid for 'SoftLayer_User_Customer_Status'.");
+    expect(outcome.message).toBe(
+      "Property 'colour' not valid for 'SoftLayer_User_Customer_Status'.",
+    );
   });
 
   it('refuses a mask it cannot parse', async () => {

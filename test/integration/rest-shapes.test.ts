@@ -35,7 +35,9 @@ describe('REST shapes', () => {
   });
 
   it('answers .xml inside <root>', async () => {
-    const response = await get('/rest/v3.1/SoftLayer_User_Customer/7002/getObject.xml?objectMask=mask[id,username,userStatus[name]]');
+    const response = await get(
+      '/rest/v3.1/SoftLayer_User_Customer/7002/getObject.xml?objectMask=mask[id,username,userStatus[name]]',
+    );
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/xml/);
     expect(response.body).toBe(
@@ -46,9 +48,14 @@ describe('REST shapes', () => {
 
   it('answers a list in .xml as <item> elements, with SoftLayer-Total-Items', async () => {
     const users = accountUsers(app);
-    const response = await get('/rest/v3.1/SoftLayer_Account/getUsers.xml?objectMask=mask[id]&resultLimit=0,2');
+    const response = await get(
+      '/rest/v3.1/SoftLayer_Account/getUsers.xml?objectMask=mask[id]&resultLimit=0,2',
+    );
     expect(response.headers['softlayer-total-items']).toBe(String(users.length));
-    const items = users.slice(0, 2).map((user) => `<item><id>${user.id}</id></item>`).join('');
+    const items = users
+      .slice(0, 2)
+      .map((user) => `<item><id>${user.id}</id></item>`)
+      .join('');
     expect(response.body).toContain(`<root>${items}</root>`);
   });
 
@@ -77,15 +84,18 @@ describe('REST shapes', () => {
     });
   });
 
-  it.each(['POST', 'PUT', 'DELETE'])('lets an explicit method segment win over %s', async (method) => {
-    const response = await app.inject({
-      method: method as 'POST',
-      url: '/rest/v3.1/SoftLayer_User_Customer/7002/getObject.json',
-      headers: { authorization: BASIC },
-    });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ id: 7002 });
-  });
+  it.each(['POST', 'PUT', 'DELETE'])(
+    'lets an explicit method segment win over %s',
+    async (method) => {
+      const response = await app.inject({
+        method: method as 'POST',
+        url: '/rest/v3.1/SoftLayer_User_Customer/7002/getObject.json',
+        headers: { authorization: BASIC },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ id: 7002 });
+    },
+  );
 
   it.each([
     ['application/json', '{"parameters":["alice"]}'],
@@ -128,20 +138,29 @@ describe('REST shapes', () => {
       payload: '{"parameters":["alice","Alice#Start1",null,null]}',
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ userId: 7002, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(response.json()).toMatchObject({
+      userId: 7002,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('reads resultLimit=<limit> alone and <offset>,<limit>', async () => {
     const users = accountUsers(app);
-    const alone = await get('/rest/v3.1/SoftLayer_Account/getUsers.json?objectMask=id&resultLimit=2');
+    const alone = await get(
+      '/rest/v3.1/SoftLayer_Account/getUsers.json?objectMask=id&resultLimit=2',
+    );
     expect(alone.json()).toEqual(users.slice(0, 2).map((user) => ({ id: user.id })));
-    const both = await get('/rest/v3.1/SoftLayer_Account/getUsers.json?objectMask=id&resultLimit=3,2');
+    const both = await get(
+      '/rest/v3.1/SoftLayer_Account/getUsers.json?objectMask=id&resultLimit=3,2',
+    );
     expect(both.json()).toEqual(users.slice(3, 5).map((user) => ({ id: user.id })));
     expect(both.headers['softlayer-total-items']).toBe(String(users.length));
   });
 
   it('ignores an objectFilter that is not JSON', async () => {
-    const response = await get('/rest/v3.1/SoftLayer_Account/getUsers.json?objectMask=id&objectFilter=%7Bnope');
+    const response = await get(
+      '/rest/v3.1/SoftLayer_Account/getUsers.json?objectMask=id&objectFilter=%7Bnope',
+    );
     expect(response.statusCode).toBe(200);
     expect(response.json()).toHaveLength(accountUsers(app).length);
   });
@@ -156,7 +175,9 @@ describe('REST shapes', () => {
 
   it('sends Content-Length in bytes for non-ASCII values', async () => {
     app.slemu.store.db.prepare("UPDATE users SET first_name = 'Zoë €' WHERE id = 7901").run();
-    const response = await get('/rest/v3.1/SoftLayer_User_Customer/7901/getObject.json?objectMask=firstName');
+    const response = await get(
+      '/rest/v3.1/SoftLayer_User_Customer/7901/getObject.json?objectMask=firstName',
+    );
     expect(response.json()).toEqual({ firstName: 'Zoë €' });
     expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.body));
     expect(Buffer.byteLength(response.body)).toBeGreaterThan(response.body.length);

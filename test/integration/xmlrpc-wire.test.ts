@@ -24,7 +24,12 @@ describe('the XML-RPC wire', () => {
   let app: FastifyInstance;
 
   const post = (service: string, payload: string | Buffer) =>
-    app.inject({ method: 'POST', url: `/xmlrpc/v3.1/${service}`, headers: { 'content-type': 'application/xml' }, payload });
+    app.inject({
+      method: 'POST',
+      url: `/xmlrpc/v3.1/${service}`,
+      headers: { 'content-type': 'application/xml' },
+      payload,
+    });
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -41,12 +46,21 @@ describe('the XML-RPC wire', () => {
     ['a <double> (softlayer-go filters)', '<double>7002</double>'],
   ])('takes the init id as %s', async (_what, id) => {
     const response = await post('SoftLayer_User_Customer', body('getObject', AUTH + init(id)));
-    expect(response.body).toContain('<member><name>username</name><value><string>alice</string></value></member>');
+    expect(response.body).toContain(
+      '<member><name>username</name><value><string>alice</string></value></member>',
+    );
   });
 
   it('wraps a struct result in <methodResponse> and sends dates as offset strings', async () => {
-    const response = await post('SoftLayer_User_Customer', body('getObject', AUTH + init('<int>7002</int>')));
-    expect(response.body.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<methodResponse>\n<params>')).toBe(true);
+    const response = await post(
+      'SoftLayer_User_Customer',
+      body('getObject', AUTH + init('<int>7002</int>')),
+    );
+    expect(
+      response.body.startsWith(
+        '<?xml version="1.0" encoding="utf-8"?>\n<methodResponse>\n<params>',
+      ),
+    ).toBe(true);
     expect(response.body).toMatch(
       /<name>createDate<\/name><value><string>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-0[56]:00<\/string><\/value>/,
     );
@@ -59,26 +73,43 @@ describe('the XML-RPC wire', () => {
       '<member><name>SoftLayer_ObjectMask</name><value><struct><member><name>mask</name>' +
       '<value><string>mask[id]</string></value></member></struct></value></member>';
     const response = await post('SoftLayer_Account', body('getUsers', AUTH + mask));
-    expect(response.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<params>\s*<param>\s*<value>\s*<array>/);
-    expect(response.body).toContain('<member><name>id</name><value><int>7001</int></value></member>');
+    expect(response.body).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>\s*<params>\s*<param>\s*<value>\s*<array>/,
+    );
+    expect(response.body).toContain(
+      '<member><name>id</name><value><int>7001</int></value></member>',
+    );
     expect(Number(response.headers['softlayer-total-items'])).toBeGreaterThanOrEqual(2);
   });
 
   it.each([
     ['<nil/>', '<value><nil/></value>'],
-    ['<ex:nil/>', '<value><ex:nil xmlns:ex="http://ws.apache.org/xmlrpc/namespaces/extensions"/></value>'],
+    [
+      '<ex:nil/>',
+      '<value><ex:nil xmlns:ex="http://ws.apache.org/xmlrpc/namespaces/extensions"/></value>',
+    ],
     ['an empty <value/>', '<value/>'],
   ])('reads %s as a missing argument', async (_what, nil) => {
     const params =
       '<param><value><string>alice</string></value></param><param><value><string>Alice#Start1</string></value></param>' +
       `<param>${nil}</param><param>${nil}</param>`;
     const response = await post('SoftLayer_User_Customer', body('getPortalLoginToken', '', params));
-    expect(response.body).toContain('<member><name>userId</name><value><int>7002</int></value></member>');
+    expect(response.body).toContain(
+      '<member><name>userId</name><value><int>7002</int></value></member>',
+    );
   });
 
   it('reads UTF-8 bytes under the iso-8859-1 declaration softlayer-python writes, and counts bytes', async () => {
     const params = '<param><value><string>Zoë€</string></value></param>';
-    const payload = Buffer.from(body('initiatePortalPasswordChange', '', params, "<?xml version='1.0' encoding='iso-8859-1'?>"), 'utf8');
+    const payload = Buffer.from(
+      body(
+        'initiatePortalPasswordChange',
+        '',
+        params,
+        "<?xml version='1.0' encoding='iso-8859-1'?>",
+      ),
+      'utf8',
+    );
     const response = await post('SoftLayer_User_Customer', payload);
     expect(response.body).toContain('<boolean>1</boolean>');
 

@@ -20,12 +20,30 @@ describe('ArgumentValidator', () => {
   const validator = new ArgumentValidator(dataPath('schema', 'datatypes'));
 
   it.each([
-    [['7002', '1', 'x'], [7002, true, 'x']],
-    [[7002, '0', 'x'], [7002, false, 'x']],
-    [[7002.0, 'true', 'x'], [7002, true, 'x']],
-    [[7002, 1, 'x'], [7002, true, 'x']],
-    [[7002, false, 'x'], [7002, false, 'x']],
-    [[null, null, undefined], [undefined, undefined, undefined]],
+    [
+      ['7002', '1', 'x'],
+      [7002, true, 'x'],
+    ],
+    [
+      [7002, '0', 'x'],
+      [7002, false, 'x'],
+    ],
+    [
+      [7002.0, 'true', 'x'],
+      [7002, true, 'x'],
+    ],
+    [
+      [7002, 1, 'x'],
+      [7002, true, 'x'],
+    ],
+    [
+      [7002, false, 'x'],
+      [7002, false, 'x'],
+    ],
+    [
+      [null, null, undefined],
+      [undefined, undefined, undefined],
+    ],
   ])('coerces %j to %j', (args, expected) => {
     expect(validator.check(signature, args)).toEqual(expected);
   });

@@ -31,11 +31,29 @@ describe('matchesLeaf', () => {
     [{ operation: 'in', options: [{ name: 'data', value: [1, 2] }] }, 2, true],
     [{ operation: 'in', options: [{ name: 'data', value: ['a', 'b'] }] }, 'c', false],
     [{ operation: 'orderBy', options: [{ name: 'sort', value: ['ASC'] }] }, 'anything', true],
-    [{ operation: 'isDate', options: [{ name: 'date', value: ['12/3/2026'] }] }, '2026-12-03T09:15:00-06:00', true],
-    [{ operation: 'lessThanDate', options: [{ name: 'date', value: ['12/03/2026'] }] }, '2026-12-02T09:15:00-06:00', true],
-    [{ operation: 'greaterThanDate', options: [{ name: 'date', value: ['12/03/2026'] }] }, '2026-12-03T09:15:00-06:00', false],
     [
-      { operation: 'betweenDate', options: [{ name: 'startDate', value: ['12/01/2026'] }, { name: 'endDate', value: ['12/31/2026'] }] },
+      { operation: 'isDate', options: [{ name: 'date', value: ['12/3/2026'] }] },
+      '2026-12-03T09:15:00-06:00',
+      true,
+    ],
+    [
+      { operation: 'lessThanDate', options: [{ name: 'date', value: ['12/03/2026'] }] },
+      '2026-12-02T09:15:00-06:00',
+      true,
+    ],
+    [
+      { operation: 'greaterThanDate', options: [{ name: 'date', value: ['12/03/2026'] }] },
+      '2026-12-03T09:15:00-06:00',
+      false,
+    ],
+    [
+      {
+        operation: 'betweenDate',
+        options: [
+          { name: 'startDate', value: ['12/01/2026'] },
+          { name: 'endDate', value: ['12/31/2026'] },
+        ],
+      },
       '2026-12-03T09:15:00-06:00',
       true,
     ],

@@ -13,7 +13,10 @@ function shape(node: MaskNode): Record<string, unknown> {
 describe('parseMaskString', () => {
   it.each([
     ['mask[id,username]', { id: {}, username: {} }],
-    ['mask[ id ,\n parent[ id, userStatus[name] ] ]', { id: {}, parent: { id: {}, userStatus: { name: {} } } }],
+    [
+      'mask[ id ,\n parent[ id, userStatus[name] ] ]',
+      { id: {}, parent: { id: {}, userStatus: { name: {} } } },
+    ],
     ['[id]', { id: {} }],
     ['mask.parent.username,mask.id', { parent: { username: {} }, id: {} }],
     ['mask.parent', { parent: {} }],
@@ -28,7 +31,9 @@ describe('parseMaskString', () => {
   });
 
   it('keeps the named types and the filteredMask flag', () => {
-    const mask = parseMaskString('filteredMask(SoftLayer_User_Customer)[parent(SoftLayer_User_Customer)[id]]');
+    const mask = parseMaskString(
+      'filteredMask(SoftLayer_User_Customer)[parent(SoftLayer_User_Customer)[id]]',
+    );
     expect(mask?.filtered).toBe(true);
     expect(mask?.root.type).toBe('SoftLayer_User_Customer');
     expect(mask?.root.properties.get('parent')?.type).toBe('SoftLayer_User_Customer');
@@ -40,12 +45,17 @@ describe('parseMaskString', () => {
     expect(parseMaskString('  \n ')).toBeUndefined();
   });
 
-  it.each(['mask[id', 'mask[id]]', 'mask[id,,x]', 'mask[id username]', 'mask[(x)]', 'mask[id]$', 'mask[1id]'])(
-    'refuses %j',
-    (text) => {
-      expect(() => parseMaskString(text)).toThrow(MaskSyntaxError);
-    },
-  );
+  it.each([
+    'mask[id',
+    'mask[id]]',
+    'mask[id,,x]',
+    'mask[id username]',
+    'mask[(x)]',
+    'mask[id]$',
+    'mask[1id]',
+  ])('refuses %j', (text) => {
+    expect(() => parseMaskString(text)).toThrow(MaskSyntaxError);
+  });
 
   it('bounds nesting', () => {
     const deep = `mask[${'a['.repeat(100)}id${']'.repeat(100)}]`;
