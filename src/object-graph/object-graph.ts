@@ -11,10 +11,10 @@ import {
 } from './type-catalog';
 
 type Item = Record<string, unknown>;
+type Filter = Record<string, unknown>;
 
 // Deeper than any relation path slemu models; bounds the walk over a hostile filter.
 const MAX_FILTER_DEPTH = 16;
-type Filter = Record<string, unknown>;
 
 interface SortKey {
   path: string[];
@@ -97,10 +97,11 @@ export class ObjectGraph {
     const description = this.catalog.find(type);
     if (!isItem(value) || !description || !node || node.properties.size === 0) return value;
 
-    const named = [...node.properties.entries()].map(([name, child]) => ({
-      property: description.properties.get(name) as PropertyDescription,
-      child,
-    }));
+    // validate() has refused unknown names already; this keeps the types honest.
+    const named = [...node.properties.entries()].flatMap(([name, child]) => {
+      const property = description.properties.get(name);
+      return property ? [{ property, child }] : [];
+    });
     const namesLocal = named.some(({ property }) => property.form === 'local');
     const result: Item = namesLocal ? {} : { ...value };
     const inner = { filtered: scope.filtered, depth: scope.depth + 1 };

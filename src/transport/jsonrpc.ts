@@ -48,9 +48,12 @@ class EnvelopeError extends Error {
 /** JSON-RPC 2.0 at POST /jsonrpc/v3[.1][/<Service>], single calls and batches. */
 export function jsonrpcTransport(dispatcher: Dispatcher) {
   return async function routes(app: FastifyInstance): Promise<void> {
+    // Failures before any call is read: an oversized or unreadable body, or slemu's own bug.
     app.setErrorHandler(async (error, request, reply) => {
       const apiError = asApiError(error, request.log);
-      const code = apiError.restStatus === 413 ? INVALID_REQUEST : PARSE_ERROR;
+      request.callSummary ??= { protocol: 'jsonrpc' };
+      request.callSummary.faultCode = apiError.exception;
+      const code = apiError.restStatus < 500 ? INVALID_REQUEST : SOFTLAYER_EXCEPTION;
       return send(reply, errorResponse(null, code, apiError.message, apiError.exception));
     });
 

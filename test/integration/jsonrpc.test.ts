@@ -142,6 +142,15 @@ describe('JSON-RPC 2.0', () => {
     });
   });
 
+  it('refuses a body larger than slemu accepts as an invalid request', async () => {
+    const response = await post('/jsonrpc/v3.1', `"${'x'.repeat(2 * 1024 * 1024)}"`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      id: null,
+      error: { code: -32600, data: { exception: 'SoftLayer_Exception_WebService_BadRequest' } },
+    });
+  });
+
   it('names an unknown method with the SoftLayer exception', async () => {
     const response = await post('/jsonrpc/v3.1', {
       jsonrpc: '2.0',
