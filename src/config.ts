@@ -16,6 +16,10 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** A request not received completely within this time is answered 408 and its socket closed. */
   requestTimeoutMs: number;
+  /** initiatePortalPasswordChange requests admitted per username in a rolling window. */
+  resetRequestLimit: { max: number; windowMinutes: number };
+  /** Failed proofs (answer, code, login password) within a window that lock a user. */
+  lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number };
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -36,6 +40,8 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     portalTokenLifetimeHours: 48,
     bodyLimitBytes: 1024 * 1024,
     requestTimeoutMs: 30_000,
+    resetRequestLimit: { max: 5, windowMinutes: 60 },
+    lockout: { maxFailures: 10, windowMinutes: 30, lockMinutes: 30 },
     ...overrides,
   };
 }

@@ -3,29 +3,38 @@ import { errors } from '../dispatch/errors';
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 // The same bound the XML reader keeps: deeper nesting is no SoftLayer call, and recursive code
-// further on (argument cloning, validation) must never meet an unbounded depth.
+// further on (argument cloning, validation, masks) must never meet an unbounded depth.
 export const MAX_JSON_DEPTH = 100;
 
-/** A JSON request body, refused as a bad request when it is not UTF-8, not JSON or too deep. */
-export function parseJsonBody(body: Buffer, what: string): unknown {
+export type JsonReading = { ok: true; value: unknown } | { ok: false; problem: string };
+
+/** Reads a JSON body that must be UTF-8, well formed and at most MAX_JSON_DEPTH deep. */
+export function readJsonBody(body: Buffer, what: string): JsonReading {
   let text: string;
   try {
     text = utf8.decode(body);
   } catch {
-    throw errors.badRequest(`${what} is not valid UTF-8`);
+    return { ok: false, problem: `${what} is not valid UTF-8` };
   }
-  return parseJsonText(text, what);
+  return readJsonText(text, what);
 }
 
-export function parseJsonText(text: string, what: string): unknown {
+export function readJsonText(text: string, what: string): JsonReading {
   if (nestingDepth(text) > MAX_JSON_DEPTH) {
-    throw errors.badRequest(`${what} is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    return { ok: false, problem: `${what} is nested deeper than ${MAX_JSON_DEPTH} levels` };
   }
   try {
-    return JSON.parse(text) as unknown;
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    throw errors.badRequest(`${what} is not valid JSON`);
+    return { ok: false, problem: `${what} is not valid JSON` };
   }
+}
+
+/** readJsonBody, with a problem thrown as SoftLayer's bad request. */
+export function parseJsonBody(body: Buffer, what: string): unknown {
+  const reading = readJsonBody(body, what);
+  if (!reading.ok) throw errors.badRequest(reading.problem);
+  return reading.value;
 }
 
 // One pass over the text before JSON.parse builds anything; brackets inside strings don't count.

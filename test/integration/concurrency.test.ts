@@ -10,6 +10,9 @@ import { expectValue, transports, type Caller, type TestOutcome } from '../suppo
 const USER = 'SoftLayer_User_Customer';
 const ALICE_ID = 7002;
 const CLIENTS = 24;
+// Enough for every initiate of a test to pass the reset rate limit, which has its own test.
+const GENEROUS_LIMIT = { resetRequestLimit: { max: 1000, windowMinutes: 60 } };
+const ALICE_PASSWORD = 'Alice#Start1';
 
 const everyTransport: [string, Caller[]][] = [
   ...transports.map(([name, caller]): [string, Caller[]] => [name, [caller]]),
@@ -22,7 +25,7 @@ describe.each(everyTransport)('parallel clients over %s', (_name, callers) => {
   const callerFor = (i: number) => callers[i % callers.length]!;
 
   beforeEach(async () => {
-    server = await startLiveServer();
+    server = await startLiveServer(GENEROUS_LIMIT);
     http = overHttp(server.baseUrl);
   });
   afterEach(async () => {
@@ -84,6 +87,44 @@ describe.each(everyTransport)('parallel clients over %s', (_name, callers) => {
       ),
     );
     expect(checks.map((outcome) => outcome.ok)).toEqual([true, ...Array(CLIENTS - 1).fill(false)]);
+  });
+
+  it('admits exactly the rate limit of parallel initiates for one username', async () => {
+    server.app.slemu.config.resetRequestLimit = { max: 5, windowMinutes: 60 };
+    const outcomes = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => initiate(i)));
+
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(5);
+    for (const outcome of outcomes.filter((o) => !o.ok)) {
+      expect(outcome).toMatchObject({ code: 'SoftLayer_Exception_Public' });
+      expect((outcome as { message: string }).message).toMatch(/^Too many password reset requests/);
+    }
+    expect(server.app.slemu.store.outbox('alice@example.com')).toHaveLength(5);
+  });
+
+  it('locks a user after a burst of parallel wrong passwords', async () => {
+    const login = (i: number, password: string) =>
+      callerFor(i)(http, {
+        service: USER,
+        method: 'getPortalLoginToken',
+        args: ['alice', password, null, null],
+      });
+    const maxFailures = server.app.slemu.config.lockout.maxFailures;
+
+    const outcomes = await Promise.all(
+      Array.from({ length: maxFailures + 4 }, (_, i) => login(i, `Wrong#Guess${i}`)),
+    );
+    for (const outcome of outcomes) {
+      expect(outcome).toMatchObject({ ok: false, code: 'SoftLayer_Exception_Public' });
+      expect((outcome as { message: string }).message).toMatch(
+        /^(Invalid login|Account has been locked)/,
+      );
+    }
+
+    const right = await login(0, ALICE_PASSWORD);
+    expect(right).toMatchObject({ ok: false, code: 'SoftLayer_Exception_Public' });
+    expect((right as { message: string }).message).toMatch(
+      /^Account has been locked for \d+ minutes\.$/,
+    );
   });
 });
 

@@ -8,6 +8,7 @@ import { expectFault, expectValue, transports } from '../support/transports';
 
 const ALICE_KEY = 'a11ce0000000000000000000000000000000000000000000000000000000a11c';
 const ALICE = { username: 'alice', apiKey: ALICE_KEY };
+const ALICE_BASIC = `Basic ${Buffer.from(`alice:${ALICE_KEY}`).toString('base64')}`;
 
 const methodCall = (params: string, prolog = '<?xml version="1.0"?>') =>
   `${prolog}<methodCall><methodName>initiatePortalPasswordChange</methodName>` +
@@ -156,24 +157,26 @@ describe('hostile JSON over REST', () => {
     expect(answer).toMatchObject({ kind: 'fault' });
   });
 
-  it('refuses a filter nested too deep and accepts an absurd mask', async () => {
+  it('ignores a filter nested too deep, as it ignores a malformed one', async () => {
     const deepFilter = encodeURIComponent(`${'{"a":'.repeat(500)}1${'}'.repeat(500)}`);
     const deep = await app.inject({
       url: `/rest/v3.1/SoftLayer_User_Customer/7002/getObject.json?objectFilter=${deepFilter}`,
+      headers: { authorization: ALICE_BASIC },
     });
-    expect(rest.read(deep)).toMatchObject({
-      kind: 'fault',
-      code: 'SoftLayer_Exception_WebService_BadRequest',
-    });
+    expect(deep.statusCode).toBe(200);
+    expect(JSON.parse(deep.body)).toMatchObject({ id: 7002 });
+  });
 
+  it('answers an absurd mask with a SoftLayer error', async () => {
     const mask = encodeURIComponent(`mask[${'id,'.repeat(3000)}${'parent['.repeat(200)}]`);
-    const auth = `Basic ${Buffer.from(`alice:${ALICE_KEY}`).toString('base64')}`;
-    const masked = await app.inject({
-      url: `/rest/v3.1/SoftLayer_User_Customer/7002/getObject.json?objectMask=${mask}`,
-      headers: { authorization: auth },
-    });
-    expect([200, 400, 500]).toContain(masked.statusCode);
-    expect(rest.read(masked).kind).not.toBe('unreadable');
+    const answer = rest.read(
+      await app.inject({
+        url: `/rest/v3.1/SoftLayer_User_Customer/7002/getObject.json?objectMask=${mask}`,
+        headers: { authorization: ALICE_BASIC },
+      }),
+    );
+    expect(answer.kind).not.toBe('unreadable');
+    if (answer.kind === 'fault') expect(answer.message).not.toBe('Internal Error');
   });
 });
 

@@ -11,6 +11,8 @@ import { expectValue, transports, type TestCall } from '../support/transports';
 const USER = 'SoftLayer_User_Customer';
 const ALICE_ID = 7002;
 const CLIENTS = 24;
+const RESETS_PER_HOUR = 30;
+const LIMITS = ['--reset-requests-per-hour', String(RESETS_PER_HOUR)];
 
 describe('two processes sharing one database file', () => {
   const temp = tempDir();
@@ -19,8 +21,8 @@ describe('two processes sharing one database file', () => {
 
   beforeAll(async () => {
     // One after the other: the first seeds the new file, the second finds it seeded.
-    servers.push(await startCli(db));
-    servers.push(await startCli(db));
+    servers.push(await startCli(db, LIMITS));
+    servers.push(await startCli(db, LIMITS));
   });
   afterAll(async () => {
     await Promise.all(servers.map(killCli));
@@ -98,6 +100,34 @@ describe('two processes sharing one database file', () => {
       ),
     );
     expect(checks.filter((outcome) => outcome.ok)).toHaveLength(1);
+  });
+
+  it('holds the reset rate limit across both processes', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: RESETS_PER_HOUR + 10 }, (_, i) =>
+        call(i, { service: USER, method: 'initiatePortalPasswordChange', args: ['nobody-shared'] }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(RESETS_PER_HOUR);
+    for (const outcome of outcomes) {
+      if (!outcome.ok) expect(outcome.message).toMatch(/^Too many password reset requests/);
+    }
+  });
+
+  it('locks a user after wrong passwords spread over both processes', async () => {
+    const login = (i: number, password: string) =>
+      call(i, {
+        service: USER,
+        method: 'getPortalLoginToken',
+        args: ['SL1001', password, null, null],
+      });
+
+    const wrong = await Promise.all(Array.from({ length: 14 }, (_, i) => login(i, `Wrong#${i}x`)));
+    expect(wrong.every((outcome) => !outcome.ok)).toBe(true);
+
+    const right = await login(1, 'Sandbox#1001');
+    expect(right).toMatchObject({ ok: false, code: 'SoftLayer_Exception_Public' });
+    expect((right as { message: string }).message).toMatch(/^Account has been locked/);
   });
 
   it('logged no database error in either process', () => {

@@ -55,6 +55,33 @@ export function readRest(response: InjectResponse): WireAnswer {
   return { kind: 'fault', code: error.code, message: error.error, status: response.statusCode };
 }
 
+/** JSON-RPC: HTTP 200 with one response or a batch of them, or 204 for notifications only. */
+export function readJsonRpc(response: InjectResponse): WireAnswer {
+  if (response.statusCode === 204 && response.body === '') return { kind: 'success' };
+  if (response.statusCode !== 200)
+    return { kind: 'unreadable', reason: `HTTP ${response.statusCode}` };
+
+  let body: unknown;
+  try {
+    body = JSON.parse(response.body);
+  } catch {
+    return { kind: 'unreadable', reason: `not JSON: ${response.body.slice(0, 80)}` };
+  }
+  const replies = (Array.isArray(body) ? body : [body]) as {
+    jsonrpc?: unknown;
+    error?: { message?: unknown; data?: { exception?: unknown } };
+  }[];
+  for (const reply of replies) {
+    if (reply.jsonrpc !== '2.0') return { kind: 'unreadable', reason: 'no "jsonrpc": "2.0"' };
+    if (!reply.error) continue;
+    const code = reply.error.data?.exception;
+    if (typeof code !== 'string')
+      return { kind: 'unreadable', reason: 'error without data.exception' };
+    return { kind: 'fault', code, message: reply.error.message, status: response.statusCode };
+  }
+  return { kind: 'success' };
+}
+
 export const rawWires: RawWire[] = [
   { name: 'xmlrpc', url: (s) => `/xmlrpc/v3.1/${s}`, contentType: 'text/xml', read: readXmlRpc },
   {
@@ -62,6 +89,12 @@ export const rawWires: RawWire[] = [
     url: (s, m) => `/rest/v3.1/${s}/${m}.json`,
     contentType: 'application/json',
     read: readRest,
+  },
+  {
+    name: 'jsonrpc',
+    url: (s) => `/jsonrpc/v3.1/${s}`,
+    contentType: 'application/json',
+    read: readJsonRpc,
   },
 ];
 
