@@ -1,4 +1,5 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { SandboxStore } from '../db/sandbox-store';
 import { openDatabase, Store } from '../db/store';
 import { readFixtures, seedStore } from '../db/seed';
 import { handlerModules } from '../services';
@@ -10,9 +11,14 @@ import { Dispatcher } from './dispatch/dispatcher';
 import { Registry } from './dispatch/registry';
 import { Mailer } from './email/mailer';
 import { EmailRenderer } from './email/renderer';
+import { SmtpDelivery } from './email/smtp-delivery';
 import { loggerOptions } from './logger';
-import { dataPath } from './paths';
+import { pageRoutes } from './pages/routes';
+import { dataPath, packageVersion } from './paths';
+import { adminGuard } from './sandbox/admin-guard';
+import { FaultInjector } from './sandbox/faults';
 import { sandboxRoutes } from './sandbox/routes';
+import { SandboxState } from './sandbox/sandbox-state';
 import { restTransport } from './transport/rest';
 import { xmlrpcTransport } from './transport/xmlrpc';
 
@@ -21,7 +27,14 @@ declare module 'fastify' {
     callSummary: CallSummary | null;
   }
   interface FastifyInstance {
-    slemu: { store: Store; clock: Clock; config: AppConfig };
+    slemu: {
+      store: Store;
+      clock: Clock;
+      config: AppConfig;
+      mailer: Mailer;
+      faults: FaultInjector;
+      state: SandboxState;
+    };
   }
 }
 
@@ -35,10 +48,16 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const store = new Store(openDatabase(config.db));
   if (store.isEmpty()) await seedStore(store, readFixtures(dataPath(config.fixtures)), clock.now());
 
-  const mailer = new Mailer(await EmailRenderer.create(), store, clock);
+  const sandbox = new SandboxStore(store);
+  const smtp = config.smtpUrl ? new SmtpDelivery(config.smtpUrl, config.smtpFrom) : undefined;
+  const renderer = await EmailRenderer.create();
+  const mailer = new Mailer(renderer, store, clock, smtp && { delivery: smtp, outbox: sandbox });
+  const faults = new FaultInjector(clock);
+  const state = new SandboxState(store, sandbox, clock, faults, dataPath(config.fixtures));
+
   const registry = Registry.load(dataPath('schema', 'methods'), handlerModules);
   const validator = new ArgumentValidator(dataPath('schema', 'datatypes'));
-  const dispatcher = new Dispatcher(registry, validator, { store, clock, mailer, config });
+  const dispatcher = new Dispatcher(registry, validator, { store, clock, mailer, config }, faults);
 
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -46,14 +65,19 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
   });
-  app.decorate('slemu', { store, clock, config });
+  app.decorate('slemu', { store, clock, config, mailer, faults, state });
   app.decorateRequest('callSummary', null);
   app.addHook('onResponse', async (request, reply) => {
     if (!request.callSummary) return;
     const fields = { ...request.callSummary, statusCode: reply.statusCode };
     request.log.info({ ...fields, durationMs: Math.round(reply.elapsedTime * 10) / 10 }, 'api call');
   });
-  app.addHook('onClose', async () => store.close());
+  app.addHook('onClose', async () => {
+    await mailer.idle();
+    mailer.close();
+    store.close();
+  });
+  if (config.adminToken) app.addHook('onRequest', adminGuard(config.adminToken));
 
   await app.register(async (api) => {
     // Transports read raw bytes and decode them themselves, whatever Content-Type says.
@@ -62,7 +86,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     await api.register(xmlrpcTransport(dispatcher));
     await api.register(restTransport(dispatcher));
   });
-  await app.register(sandboxRoutes(store));
+  await app.register(sandboxRoutes({ sandbox, state, faults }));
+  const version = packageVersion();
+  await app.register(pageRoutes({ config, store, sandbox, state, version, startedAt: new Date() }));
 
   return app;
 }

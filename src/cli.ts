@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { defaultConfig, DEFAULT_HOST, DEFAULT_PORT } from './config';
+import { controlCommand } from './ctl';
 import { startServer } from './server';
 
 function port(value: string): number {
@@ -9,6 +10,16 @@ function port(value: string): number {
     throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   }
   return parsed;
+}
+
+interface ServeOptions {
+  host: string;
+  port: number;
+  db: string;
+  publicUrl?: string;
+  logLevel: string;
+  smtpUrl?: string;
+  adminToken?: string;
 }
 
 const program = new Command('slemu').description('A SoftLayer-compatible API emulator');
@@ -33,11 +44,26 @@ program
   .addOption(
     new Option('--log-level <level>', 'pino log level').env('SLEMU_LOG_LEVEL').default('info'),
   )
-  .action(async (options: { host: string; port: number; db: string; publicUrl?: string; logLevel: string }) => {
+  .addOption(
+    new Option('--smtp-url <url>', 'also send every email through this SMTP server, e.g. smtp://127.0.0.1:1025').env(
+      'SLEMU_SMTP_URL',
+    ),
+  )
+  .addOption(
+    new Option('--admin-token <token>', 'token /_slemu/ and the pages require (needed off loopback)').env(
+      'SLEMU_ADMIN_TOKEN',
+    ),
+  )
+  .action(async (options: ServeOptions) => {
     const config = defaultConfig({ host: options.host, port: options.port, db: options.db, logLevel: options.logLevel });
     if (options.publicUrl) config.publicUrl = options.publicUrl.replace(/\/+$/, '');
+    if (options.smtpUrl) config.smtpUrl = options.smtpUrl;
+    if (options.adminToken) config.adminToken = options.adminToken;
+
     await startServer(config);
   });
+
+program.addCommand(controlCommand());
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -12,6 +12,11 @@ export interface AppConfig {
   passwordPolicy: PasswordPolicy;
   resetKeyLifetimeHours: number;
   portalTokenLifetimeHours: number;
+  /** Emails also go out through this SMTP server (nodemailer URL) when set. */
+  smtpUrl?: string;
+  smtpFrom: string;
+  /** Required on /_slemu/ and the pages when set; slemu refuses a non-loopback host without it. */
+  adminToken?: string;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -30,6 +35,12 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     passwordPolicy: defaultPasswordPolicy,
     resetKeyLifetimeHours: 24,
     portalTokenLifetimeHours: 48,
+    smtpFrom: 'IBM Cloud (slemu) <no-reply@slemu.invalid>',
     ...overrides,
   };
+}
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can reach slemu there. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }

@@ -6,6 +6,11 @@ import type { ApiCall, ApiResult, CallContext, CallSummary, ResultLimit, Service
 import { errors } from './errors';
 import type { MethodEntry, Registry } from './registry';
 
+/** Runs before every handler; the sandbox's fault injection uses it to fail or delay calls. */
+export interface BeforeHandler {
+  beforeHandler(service: string, method: string): Promise<void>;
+}
+
 /**
  * Runs one call: finds the method (inherited ones too), checks the caller and the object id the
  * method needs, validates the arguments, then hands them to the handler.
@@ -15,6 +20,7 @@ export class Dispatcher {
     private readonly registry: Registry,
     private readonly validator: ArgumentValidator,
     private readonly services: Services,
+    private readonly hook?: BeforeHandler,
   ) {}
 
   async dispatch(call: ApiCall, summary: CallSummary, log: Logger): Promise<ApiResult> {
@@ -40,6 +46,7 @@ export class Dispatcher {
       log,
     };
 
+    await this.hook?.beforeHandler(call.service, call.method);
     const value = await method.handler(context, ...(args as never[]));
     return Array.isArray(value) ? limitList(value, call.resultLimit) : { value };
   }

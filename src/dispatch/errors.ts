@@ -108,4 +108,8 @@ export const errors = {
 
   userNotActive: (statusName: string) =>
     new ApiError('SoftLayer_Exception_Public', `User account is currently ${statusName}`, SERVER_ERROR),
+
+  // Fault injection (/_slemu/faults): any exception name, as the sandbox user chose it.
+  injected: (exception: string, message: string, restStatus: number) =>
+    new ApiError(exception, message, restStatus),
 } as const;

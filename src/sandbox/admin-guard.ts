@@ -1,0 +1,62 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+export const ADMIN_COOKIE = 'slemu_admin';
+
+// The SoftLayer API itself (/xmlrpc, /rest) is never guarded: clients authenticate as users.
+const OPEN_PATHS = new Set(['/_slemu/health']);
+
+/** The control plane and the pages: what the admin token protects. */
+export function isSandboxPath(path: string): boolean {
+  if (OPEN_PATHS.has(path)) return false;
+  return path.startsWith('/_slemu/') || !/^\/(rest|xmlrpc)\//.test(path);
+}
+
+/**
+ * An onRequest hook that lets a request through to the sandbox only with the admin token: as
+ * `Authorization: Bearer <token>` (the CLI, scripts) or the cookie a browser gets by opening
+ * any page once with `?token=<token>`.
+ */
+export function adminGuard(token: string) {
+  const expected = digest(token);
+
+  return async function guard(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const url = new URL(request.url, 'http://slemu');
+    if (!isSandboxPath(url.pathname)) return;
+
+    const offered = bearer(request.headers.authorization) ?? cookie(request.headers.cookie);
+    if (offered !== undefined && timingSafeEqual(digest(offered), expected)) return;
+
+    const fromQuery = url.searchParams.get('token');
+    if (request.method === 'GET' && fromQuery !== null && timingSafeEqual(digest(fromQuery), expected)) {
+      url.searchParams.delete('token');
+      const cookieValue = `${ADMIN_COOKIE}=${encodeURIComponent(fromQuery)}`;
+      await reply
+        .header('set-cookie', `${cookieValue}; Path=/; HttpOnly; SameSite=Strict`)
+        .redirect(`${url.pathname}${url.search}`);
+      return;
+    }
+
+    await reply
+      .code(401)
+      .send({ error: 'this slemu needs its admin token: Authorization: Bearer <token>, or open a page with ?token=<token>' });
+  };
+}
+
+// Comparing fixed-length digests keeps timingSafeEqual from throwing on a length mismatch.
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const match = header === undefined ? null : /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+function cookie(header: string | undefined): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === ADMIN_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
