@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import type { AppConfig } from '../../src/config';
 import { startTestApp } from './test-app';
 
 export interface LiveServer {
@@ -8,8 +9,8 @@ export interface LiveServer {
 }
 
 /** slemu listening on 127.0.0.1 on a free port, for clients in other processes. */
-export async function startLiveServer(): Promise<LiveServer> {
-  const app = await startTestApp();
+export async function startLiveServer(overrides: Partial<AppConfig> = {}): Promise<LiveServer> {
+  const app = await startTestApp(overrides);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
 

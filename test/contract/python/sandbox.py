@@ -24,3 +24,12 @@ def fault_of(call):
     except SoftLayer.SoftLayerAPIError as error:
         return {"faultCode": error.faultCode, "faultString": error.faultString}
     return {"faultCode": None, "faultString": "the call succeeded"}
+
+
+def add_fault(base_url, spec):
+    """Injects a fault through POST /_slemu/faults."""
+    request = urllib.request.Request(
+        f"{base_url}/_slemu/faults", data=json.dumps(spec).encode(),
+        headers={"content-type": "application/json"}, method="POST")
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)
