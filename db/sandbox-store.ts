@@ -18,6 +18,7 @@ export interface UserSecrets {
   passwordChanged: boolean;
   apiKey: string | null;
   securityAnswers: { questionId: number; answer: string }[];
+  secondFactor: { type: string; secret?: string } | null;
 }
 
 export interface PlainSecrets {
@@ -25,6 +26,15 @@ export interface PlainSecrets {
   passwordHash: string | null;
   apiKey: string | null;
   securityAnswers: { questionId: number; answer: string }[];
+  secondFactor: { type: string; secret?: string } | null;
+}
+
+interface SecretsRow {
+  password: string | null;
+  passwordHash: string | null;
+  apiKey: string | null;
+  answers: string;
+  secondFactor: string | null;
 }
 
 // Lookup tables filled by migrations, not by fixtures: a reset keeps them.
@@ -64,6 +74,7 @@ export class SandboxStore {
       passwordHash: secrets.passwordHash,
       apiKey: secrets.apiKey,
       securityAnswers: JSON.stringify(secrets.securityAnswers),
+      secondFactor: secrets.secondFactor && JSON.stringify(secrets.secondFactor),
     });
   }
 
@@ -73,10 +84,10 @@ export class SandboxStore {
   }
 
   secretsOf(user: UserRecord): UserSecrets {
-    const row = this.statements.secretsOf.get(user.id) as
-      | { password: string | null; passwordHash: string | null; apiKey: string | null; answers: string }
-      | undefined;
-    if (!row) return { password: null, passwordChanged: false, apiKey: null, securityAnswers: [] };
+    const row = this.statements.secretsOf.get(user.id) as SecretsRow | undefined;
+    if (!row) {
+      return { password: null, passwordChanged: false, apiKey: null, securityAnswers: [], secondFactor: null };
+    }
 
     const passwordChanged = row.passwordHash !== user.passwordHash;
     return {
@@ -84,6 +95,7 @@ export class SandboxStore {
       passwordChanged,
       apiKey: row.apiKey,
       securityAnswers: JSON.parse(row.answers) as UserSecrets['securityAnswers'],
+      secondFactor: row.secondFactor === null ? null : (JSON.parse(row.secondFactor) as UserSecrets['secondFactor']),
     };
   }
 
@@ -130,15 +142,17 @@ function prepareStatements(db: Database.Database) {
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
     ),
     upsertSecrets: db.prepare(
-      `INSERT INTO sandbox_secrets (user_id, password, password_hash, api_key, security_answers)
-       VALUES (@userId, @password, @passwordHash, @apiKey, @securityAnswers)
+      `INSERT INTO sandbox_secrets
+         (user_id, password, password_hash, api_key, security_answers, second_factor)
+       VALUES (@userId, @password, @passwordHash, @apiKey, @securityAnswers, @secondFactor)
        ON CONFLICT (user_id) DO UPDATE SET password = excluded.password,
          password_hash = excluded.password_hash, api_key = excluded.api_key,
-         security_answers = excluded.security_answers`,
+         security_answers = excluded.security_answers, second_factor = excluded.second_factor`,
     ),
     secretsOf: db.prepare(
       `SELECT password, password_hash AS passwordHash, api_key AS apiKey,
-       security_answers AS answers FROM sandbox_secrets WHERE user_id = ?`,
+       security_answers AS answers, second_factor AS secondFactor
+       FROM sandbox_secrets WHERE user_id = ?`,
     ),
     userIds: db.prepare('SELECT id FROM users ORDER BY id'),
     deleteUser: db.prepare('DELETE FROM users WHERE id = ?'),

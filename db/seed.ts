@@ -3,6 +3,12 @@ import { hashPassword } from '../src/security/password-hash';
 import { hashSecret } from '../src/security/secret-token';
 import { normaliseAnswer } from '../src/security/security-answer';
 import { SandboxStore } from './sandbox-store';
+import {
+  seedBrands,
+  seedSecondFactor,
+  type FixtureBrand,
+  type FixtureSecondFactor,
+} from './seed-factors-brands';
 import type { Store } from './store';
 
 // The sandbox data a fresh database starts with. Secrets are plain in the fixtures file (this is
@@ -23,12 +29,14 @@ export interface FixtureUser {
   hasLoggedIn?: boolean;
   loginQuestionRequired?: boolean;
   securityAnswers?: { questionId: number; answer: string }[];
+  secondFactor?: FixtureSecondFactor;
 }
 
 export interface Fixtures {
   securityQuestions: { id: number; question: string; displayOrder: number; viewable?: number }[];
   accounts: { id: number; companyName: string; email: string }[];
   users: FixtureUser[];
+  brands?: FixtureBrand[];
 }
 
 const STATUS_IDS: Record<string, number> = {
@@ -74,6 +82,7 @@ export function insertSeed(store: Store, sandbox: SandboxStore, seed: PreparedSe
     (a, b) => Number(a.user.parentId !== undefined) - Number(b.user.parentId !== undefined),
   );
   for (const prepared of byDepth) insertPreparedUser(store, sandbox, prepared, now);
+  seedBrands(store, seed.fixtures.brands ?? []);
 }
 
 export function insertPreparedUser(
@@ -84,11 +93,13 @@ export function insertPreparedUser(
 ): void {
   store.insertUser(toNewUser(user, passwordHash, now));
   for (const answer of answers) store.insertSecurityAnswer({ userId: user.id, ...answer });
+  if (user.secondFactor) seedSecondFactor(store, user.id, user.secondFactor, now);
   sandbox.keepSecrets(user.id, {
     password: user.password ?? null,
     passwordHash,
     apiKey: user.apiKey ?? null,
     securityAnswers: user.securityAnswers ?? [],
+    secondFactor: user.secondFactor ?? null,
   });
 }
 

@@ -16,7 +16,9 @@ import { loggerOptions } from './logger';
 import { pageRoutes } from './pages/routes';
 import { dataPath, packageVersion } from './paths';
 import { adminGuard } from './sandbox/admin-guard';
+import { clockRoutes } from './sandbox/clock-routes';
 import { FaultInjector } from './sandbox/faults';
+import { phoneRoutes } from './sandbox/phone-routes';
 import { sandboxRoutes } from './sandbox/routes';
 import { SandboxState } from './sandbox/sandbox-state';
 import { restTransport } from './transport/rest';
@@ -40,12 +42,14 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   clock?: Clock;
+  /** A serialized, already seeded database to start from instead of config.db (tests). */
+  databaseImage?: Buffer;
 }
 
 /** Builds the fastify app with its store, dispatcher and routes; tests use it without a socket. */
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const clock = options.clock ?? new Clock();
-  const store = new Store(openDatabase(config.db));
+  const store = new Store(openDatabase(options.databaseImage ?? config.db));
   if (store.isEmpty()) await seedStore(store, readFixtures(dataPath(config.fixtures)), clock.now());
 
   const sandbox = new SandboxStore(store);
@@ -87,6 +91,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     await api.register(restTransport(dispatcher));
   });
   await app.register(sandboxRoutes({ sandbox, state, faults }));
+  await app.register(clockRoutes(clock));
+  await app.register(phoneRoutes(store, clock));
   const version = packageVersion();
   await app.register(pageRoutes({ config, store, sandbox, state, version, startedAt: new Date() }));
 

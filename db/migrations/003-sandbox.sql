@@ -12,5 +12,7 @@ CREATE TABLE sandbox_secrets (
   password         TEXT,
   password_hash    TEXT,
   api_key          TEXT,
-  security_answers TEXT NOT NULL DEFAULT '[]'
+  security_answers TEXT NOT NULL DEFAULT '[]',
+  -- {"type": "totp" | "verisign" | "phone", "secret": base32} as the fixtures gave it
+  second_factor    TEXT
 );

@@ -29,6 +29,8 @@ export interface SandboxUser {
   passwordChanged: boolean;
   apiKey: string | null;
   securityAnswers: { questionId: number; question: string; answer: string }[];
+  /** `{type, secret}`: a TOTP or VeriSign secret (base32) generates the codes the user types. */
+  secondFactor: { type: string; secret?: string } | null;
 }
 
 export type NewSandboxUser = Omit<FixtureUser, 'id' | 'accountId'> & {
@@ -129,6 +131,7 @@ export class SandboxState {
         question: questions.get(questionId) ?? '',
         answer,
       })),
+      secondFactor: secrets.secondFactor,
     };
   }
 

@@ -25,9 +25,16 @@ const userProperties = {
   hasLoggedIn: { type: 'boolean' },
   loginQuestionRequired: { type: 'boolean' },
   securityAnswers: { type: 'array', items: securityAnswer },
+  secondFactor: {
+    type: 'object',
+    required: ['type'],
+    properties: {
+      type: { type: 'string', enum: ['totp', 'verisign', 'phone'] },
+      secret: { type: 'string', pattern: '^[A-Z2-7]+=*$' },
+    },
+  },
 };
 
-// Other parts of slemu (second factors) add their own fixture fields; let them through.
 export const newUserSchema = {
   type: 'object',
   required: ['username', 'email'],

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startLiveServer, type LiveServer } from '../support/live-server';
@@ -11,10 +12,31 @@ import { startLiveServer, type LiveServer } from '../support/live-server';
 const SCREENSHOTS = process.env.SLEMU_SCREENSHOTS;
 const NEW_PASSWORD = 'Browser#Pass9';
 
-const personas = [
+interface Persona {
+  username: string;
+  oldPassword: string;
+  question?: string;
+  answer?: string;
+  totpSecret?: string;
+  phone?: boolean;
+}
+
+const personas: Persona[] = [
   { username: 'SL1001', oldPassword: 'Sandbox#1001', question: 'What was the name of your first pet?', answer: 'Rex' },
-  { username: 'alice', oldPassword: 'Alice#Start1', question: undefined, answer: undefined },
+  { username: 'alice', oldPassword: 'Alice#Start1' },
+  {
+    username: 'bob',
+    oldPassword: 'Bob#Start123',
+    question: 'In what city were you born?',
+    answer: 'Austin',
+    totpSecret: 'JBSWY3DPEHPK3PXP',
+  },
+  { username: 'dave', oldPassword: 'Dave#Start12', phone: true },
 ];
+
+// What an authenticator app shows now; slemu's clock has not been moved in this test.
+const totpCode = (secret: string) =>
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
 
 async function snap(page: Page, name: string, fullPage = true): Promise<void> {
   if (!SCREENSHOTS) return;
@@ -37,7 +59,8 @@ describe('the reset journey in a browser', () => {
 
   it.each(personas)('$username resets a password and logs in', async (persona) => {
     const page = await browser.context.newPage();
-    const shots = persona.question ? (name: string) => snap(page, name) : async () => undefined;
+    const screenshots = persona.username === 'SL1001';
+    const shots = screenshots ? (name: string) => snap(page, name) : async () => undefined;
 
     await page.goto(`${server.baseUrl}/`);
     await shots('home');
@@ -62,6 +85,9 @@ describe('the reset journey in a browser', () => {
     } else {
       expect(await page.locator('#question-group').isHidden()).toBe(true);
     }
+    expect(await page.locator('#totp-group').isVisible()).toBe(persona.totpSecret !== undefined);
+    expect(await page.locator('#phone-group').isVisible()).toBe(persona.phone === true);
+    if (persona.totpSecret) await snapPhone(browser, page.url(), 'password-set-phone');
 
     // A weak password: the live checklist shows what is missing, then SoftLayer refuses it.
     await page.getByLabel('New password').fill('weakpass');
@@ -75,7 +101,19 @@ describe('the reset journey in a browser', () => {
     await page.getByLabel('New password').fill(NEW_PASSWORD);
     await page.getByLabel('Type it again').fill(NEW_PASSWORD);
     expect(await page.locator('#rules .unmet').count()).toBe(0);
+    if (persona.totpSecret) {
+      await page.getByLabel('6-digit code from your authenticator app').fill(totpCode(persona.totpSecret));
+    }
     await press(page.getByRole('button', { name: 'Set password' }));
+    if (persona.phone) {
+      await expectText(page, '#phone-status', 'Approve the request on your phone');
+      const approval = await fetch(`${server.baseUrl}/_slemu/phone/${persona.username}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answer: 'approve' }),
+      });
+      expect(approval.status).toBe(200);
+    }
     await page.locator('#done').waitFor();
 
     await press(page.getByRole('link', { name: 'Log in with the new password' }));
@@ -89,11 +127,22 @@ describe('the reset journey in a browser', () => {
     await press(page.getByRole('button', { name: 'Log in' }));
     await expectText(page, '#welcome', `Logged in as ${persona.username}`);
     await shots('login');
-    if (persona.question) await snapElsewhere(browser, `${server.baseUrl}/outbox`, 'outbox');
+    if (screenshots) await snapElsewhere(browser, `${server.baseUrl}/outbox`, 'outbox');
   });
 });
 
 // A shot of the outbox stalled that tab's next link click in Chromium: take it last, in a new tab.
+// The same page on a phone-sized screen, in its own tab.
+async function snapPhone(browser: Browser, url: string, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(url);
+  await page.locator('#set-form').waitFor();
+  await snap(page, name);
+  await page.close();
+}
+
 async function snapElsewhere(browser: Browser, url: string, name: string): Promise<void> {
   if (!SCREENSHOTS) return;
   const page = await browser.context.newPage();

@@ -2,6 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../src/paths';
 import { latestResetKey, startTestApp } from '../support/test-app';
+
+const FIXTURE_USERS = (
+  JSON.parse(readFileSync(dataPath('fixtures', 'default.json'), 'utf8')) as { users: unknown[] }
+).users.length;
 import { callRest, expectFault, expectValue } from '../support/transports';
 
 const USER = 'SoftLayer_User_Customer';
@@ -36,31 +40,34 @@ describe('the control API under /_slemu/', () => {
       apiKey: '0cd92e71f0d5c79c904250227cdfee0b87986979bd1d810ee056a392c4d1f899',
       securityAnswers: [{ questionId: 1, answer: 'Rex', question: 'What was the name of your first pet?' }],
     });
-    expect((await json('GET', '/_slemu/users')).body.users).toHaveLength(2);
+    expect((await json('GET', '/_slemu/users')).body.users).toHaveLength(FIXTURE_USERS);
     expect((await json('GET', '/_slemu/users/7002')).body.username).toBe('alice');
+    expect((await json('GET', '/_slemu/users/bob')).body).toMatchObject({
+      secondFactor: { type: 'totp', secret: 'JBSWY3DPEHPK3PXP' },
+    });
     expect((await json('GET', '/_slemu/users/nobody')).status).toBe(404);
   });
 
   it('creates a user who can log in and reset, and deletes them', async () => {
     const created = await json('POST', '/_slemu/users', {
-      username: 'bob',
-      email: 'bob@example.com',
-      password: 'Bob#Start42',
-      apiKey: 'b0b',
+      username: 'zoe',
+      email: 'zoe@example.com',
+      password: 'Zoe#Start42',
+      apiKey: 'z0e',
       parentId: 7001,
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: 7003, accountId: 1001, username: 'bob', password: 'Bob#Start42' });
-    expect(expectValue(await login('bob', 'Bob#Start42'))).toMatchObject({ userId: 7003 });
-    expect(expectValue(await initiate('bob'))).toBe(true);
-    expect(latestResetKey(app, 'bob@example.com')).toBeTruthy();
+    expect(created.body).toMatchObject({ id: 7023, accountId: 1001, username: 'zoe', password: 'Zoe#Start42' });
+    expect(expectValue(await login('zoe', 'Zoe#Start42'))).toMatchObject({ userId: 7023 });
+    expect(expectValue(await initiate('zoe'))).toBe(true);
+    expect(latestResetKey(app, 'zoe@example.com')).toBeTruthy();
 
-    expect((await json('POST', '/_slemu/users', { username: 'BOB', email: 'x@example.com' })).status).toBe(409);
+    expect((await json('POST', '/_slemu/users', { username: 'ZOE', email: 'x@example.com' })).status).toBe(409);
     expect((await json('POST', '/_slemu/users', { username: 'carol' })).status).toBe(400);
 
-    expect((await json('DELETE', '/_slemu/users/bob')).status).toBe(200);
-    expectFault(await login('bob', 'Bob#Start42'), 'SoftLayer_Exception_Public');
-    expect((await json('DELETE', '/_slemu/users/bob')).status).toBe(404);
+    expect((await json('DELETE', '/_slemu/users/zoe')).status).toBe(200);
+    expectFault(await login('zoe', 'Zoe#Start42'), 'SoftLayer_Exception_Public');
+    expect((await json('DELETE', '/_slemu/users/zoe')).status).toBe(404);
   });
 
   it('refuses to delete a user who is the parent of others', async () => {
@@ -84,12 +91,12 @@ describe('the control API under /_slemu/', () => {
   it('resets to the fixtures: users, passwords, keys and outbox', async () => {
     await initiate('alice');
     const key = latestResetKey(app, 'alice@example.com');
-    await json('POST', '/_slemu/users', { username: 'bob', email: 'bob@example.com' });
+    await json('POST', '/_slemu/users', { username: 'zoe', email: 'zoe@example.com' });
     await json('POST', '/_slemu/faults', { service: USER, method: 'getObject', exception: 'SoftLayer_Exception' });
 
     expect((await json('POST', '/_slemu/reset')).status).toBe(200);
 
-    expect((await json('GET', '/_slemu/users')).body.users).toHaveLength(2);
+    expect((await json('GET', '/_slemu/users')).body.users).toHaveLength(FIXTURE_USERS);
     expect((await json('GET', '/_slemu/outbox')).body.messages).toEqual([]);
     expect((await json('GET', '/_slemu/faults')).body.faults).toEqual([]);
     expectFault(await callRest(app, { service: USER, method: 'getUserIdForPasswordSet', args: [key] }), 'SoftLayer_Exception_Public');
@@ -99,9 +106,17 @@ describe('the control API under /_slemu/', () => {
 
   it('loads a fixtures file in place of the data', async () => {
     const fixtures = JSON.parse(readFileSync(dataPath('fixtures', 'default.json'), 'utf8')) as {
-      users: { username: string }[];
+      users: { id: number; username: string }[];
+      brands?: { agentUserIds: number[] }[];
     };
+    const brands = fixtures.brands;
     fixtures.users = fixtures.users.filter((user) => user.username === 'SL1001');
+
+    // Brands naming users the file no longer has break the data: refused, nothing changes.
+    expect((await json('POST', '/_slemu/fixtures', fixtures)).status).toBe(409);
+    expect(expectValue(await login('alice', 'Alice#Start1'))).toMatchObject({ userId: 7002 });
+    expect(brands?.length).toBeGreaterThan(0);
+    fixtures.brands = [];
 
     const loaded = await json('POST', '/_slemu/fixtures', fixtures);
     expect(loaded).toEqual({ status: 200, body: { loaded: true, users: 1 } });

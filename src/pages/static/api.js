@@ -41,6 +41,8 @@ function plainWords(error) {
       'This reset link no longer works: it was used already, a newer email replaced it, or it ' +
       'expired. Ask for a new reset email.',
     'Invalid login credentials provided.': 'The username or the password is wrong.',
+    'Too many password reset requests for this username. Please try again later.':
+      'Too many reset emails were asked for this user in the last hour. Try again later.',
     'Invalid answer provided for security question.':
       'This user must also answer a security question. Choose it and give the answer.',
     'Your request cannot be processed. Please contact support':
@@ -59,6 +61,10 @@ function plainWords(error) {
       'The second factor was refused. Check the code (or the phone request) and try again.',
     SoftLayer_Exception_User_Customer_External_Binding_TotpAuthenticationRequired:
       'Enter the code from your authenticator app.',
+    SoftLayer_Exception_User_Customer_External_Binding_SecurityCodeRequired:
+      'Enter the codes from your VeriSign token.',
+    SoftLayer_Exception_User_Customer_External_Binding_PhoneAuthenticationRequired:
+      'Approve the request on your phone.',
     network: message,
   };
   const text = byMessage[message] || byCode[error.code] || `SoftLayer said: ${message}`;

@@ -91,9 +91,12 @@ function authenticationContainer() {
   return {};
 }
 
-// The phone factor answers "awaiting response" until the phone approves or denies.
+// processPasswordSetRequest rings the phone and answers "phone authentication required";
+// checkPhoneFactorAuthenticationForPasswordSet then answers "awaiting response" until the phone
+// approves (and sets the password) or denies.
 async function waitForPhone() {
   const status = $('phone-status');
+  status.textContent = 'Approve the request on your phone…';
   for (let attempt = 0; attempt < 60; attempt++) {
     try {
       await softLayerCall(SERVICE, 'checkPhoneFactorAuthenticationForPasswordSet',
@@ -102,11 +105,20 @@ async function waitForPhone() {
       return;
     } catch (error) {
       if (!/AwaitingResponse$/.test(error.code || '')) throw error;
-      status.textContent = 'Waiting for you to approve on your phone…';
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
-  throw new SoftLayerError('timeout', 'Your phone did not answer in two minutes. Try again.');
+  throw new SoftLayerError('timeout', 'Your phone did not answer in a minute. Try again.');
+}
+
+async function setPassword() {
+  try {
+    await softLayerCall(SERVICE, 'processPasswordSetRequest',
+      [passwordSet(), authenticationContainer()], { id: userId });
+  } catch (error) {
+    if (!/PhoneAuthenticationRequired$/.test(error.code || '')) throw error;
+    await waitForPhone();
+  }
 }
 
 async function submit(event) {
@@ -121,9 +133,7 @@ async function submit(event) {
     return;
   }
   try {
-    if (!$('phone-group').hidden) await waitForPhone();
-    await softLayerCall(SERVICE, 'processPasswordSetRequest',
-      [passwordSet(), authenticationContainer()], { id: userId });
+    await setPassword();
     $('set-form').hidden = true;
     $('done').hidden = false;
   } catch (error) {
