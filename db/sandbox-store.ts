@@ -86,7 +86,13 @@ export class SandboxStore {
   secretsOf(user: UserRecord): UserSecrets {
     const row = this.statements.secretsOf.get(user.id) as SecretsRow | undefined;
     if (!row) {
-      return { password: null, passwordChanged: false, apiKey: null, securityAnswers: [], secondFactor: null };
+      return {
+        password: null,
+        passwordChanged: false,
+        apiKey: null,
+        securityAnswers: [],
+        secondFactor: null,
+      };
     }
 
     const passwordChanged = row.passwordHash !== user.passwordHash;
@@ -95,7 +101,10 @@ export class SandboxStore {
       passwordChanged,
       apiKey: row.apiKey,
       securityAnswers: JSON.parse(row.answers) as UserSecrets['securityAnswers'],
-      secondFactor: row.secondFactor === null ? null : (JSON.parse(row.secondFactor) as UserSecrets['secondFactor']),
+      secondFactor:
+        row.secondFactor === null
+          ? null
+          : (JSON.parse(row.secondFactor) as UserSecrets['secondFactor']),
     };
   }
 
@@ -109,7 +118,7 @@ export class SandboxStore {
   }
 
   nextUserId(): number {
-    return (this.statements.maxUserId.pluck().get() as number | null ?? 7000) + 1;
+    return ((this.statements.maxUserId.pluck().get() as number | null) ?? 7000) + 1;
   }
 
   accountIds(): number[] {
@@ -117,9 +126,10 @@ export class SandboxStore {
   }
 
   outbox(recipient?: string): OutboxEntry[] {
-    const rows = recipient === undefined
-      ? this.statements.allMessages.all()
-      : this.statements.messagesTo.all(recipient);
+    const rows =
+      recipient === undefined
+        ? this.statements.allMessages.all()
+        : this.statements.messagesTo.all(recipient);
     return rows as OutboxEntry[];
   }
 
@@ -131,7 +141,12 @@ export class SandboxStore {
     return this.statements.clearOutbox.run().changes;
   }
 
-  recordDelivery(id: number, status: DeliveryStatus, error: string | null, at: number | null): void {
+  recordDelivery(
+    id: number,
+    status: DeliveryStatus,
+    error: string | null,
+    at: number | null,
+  ): void {
     this.statements.recordDelivery.run({ id, status, error, at });
   }
 }

@@ -67,11 +67,17 @@ export async function seedStore(store: Store, fixtures: Fixtures, now: number): 
 
 /** Hashes every secret first, so the inserts can run in one synchronous transaction. */
 export async function prepareSeed(fixtures: Fixtures): Promise<PreparedSeed> {
-  return { fixtures, users: await Promise.all(fixtures.users.map((user) => hashUserSecrets(user))) };
+  const users = await Promise.all(fixtures.users.map((user) => hashUserSecrets(user)));
+  return { fixtures, users };
 }
 
 /** Inserts prepared fixtures; the caller owns the transaction. */
-export function insertSeed(store: Store, sandbox: SandboxStore, seed: PreparedSeed, now: number): void {
+export function insertSeed(
+  store: Store,
+  sandbox: SandboxStore,
+  seed: PreparedSeed,
+  now: number,
+): void {
   for (const question of seed.fixtures.securityQuestions) {
     store.insertSecurityQuestion({ viewable: 1, ...question });
   }

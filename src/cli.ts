@@ -47,14 +47,13 @@ program
     new Option('--log-level <level>', 'pino log level').env('SLEMU_LOG_LEVEL').default('info'),
   )
   .addOption(
-    new Option('--smtp-url <url>', 'also send every email through this SMTP server, e.g. smtp://127.0.0.1:1025').env(
+    new Option('--smtp-url <url>', 'also send every email through this SMTP server').env(
       'SLEMU_SMTP_URL',
     ),
   )
   .addOption(
-    new Option('--admin-token <token>', 'token /_slemu/ and the pages require (needed off loopback)').env(
-      'SLEMU_ADMIN_TOKEN',
-    ),
+    new Option('--admin-token <token>', 'token for /_slemu/ and the pages (needed off loopback)')
+      .env('SLEMU_ADMIN_TOKEN'),
   )
   .addOption(
     new Option('--reset-requests-per-hour <n>', 'password reset requests per username per hour')

@@ -34,27 +34,45 @@ function positiveInt(value: string): number {
 export function controlCommand(): Command {
   const ctl = new Command('ctl')
     .description("drive a running slemu's sandbox through its control API (/_slemu/)")
-    .addOption(new Option('--url <url>', 'where slemu listens').env('SLEMU_URL').default('http://127.0.0.1:8080'))
-    .addOption(new Option('--token <token>', 'the admin token, if slemu has one').env('SLEMU_ADMIN_TOKEN'));
+    .addOption(
+      new Option('--url <url>', 'where slemu listens')
+        .env('SLEMU_URL')
+        .default('http://127.0.0.1:8080'),
+    )
+    .addOption(
+      new Option('--token <token>', 'the admin token, if slemu has one').env('SLEMU_ADMIN_TOKEN'),
+    );
   const run = (method: string, path: string, body?: () => unknown) => async () =>
     request(ctl.opts<ControlOptions>(), method, path, body?.());
 
-  ctl.command('reset').description('put the default fixtures back; empties the outbox').action(run('POST', '/_slemu/reset'));
+  ctl
+    .command('reset')
+    .description('put the default fixtures back; empties the outbox')
+    .action(run('POST', '/_slemu/reset'));
   ctl
     .command('load <file>')
     .description("replace the sandbox data with a fixtures file ('-' for stdin)")
-    .action(async (file: string) => request(ctl.opts(), 'POST', '/_slemu/fixtures', readJson(file)));
+    .action(async (file: string) =>
+      request(ctl.opts(), 'POST', '/_slemu/fixtures', readJson(file)),
+    );
 
   const users = ctl.command('users').description('sandbox users, with their secrets');
   users.command('list', { isDefault: true }).action(run('GET', '/_slemu/users'));
-  users.command('show <user>').description('by id or username').action(async (user: string) =>
-    request(ctl.opts(), 'GET', `/_slemu/users/${encodeURIComponent(user)}`));
+  users
+    .command('show <user>')
+    .description('by id or username')
+    .action(async (user: string) =>
+      request(ctl.opts(), 'GET', `/_slemu/users/${encodeURIComponent(user)}`),
+    );
   users
     .command('create <file>')
     .description("create a user from JSON like a fixtures user ('-' for stdin)")
     .action(async (file: string) => request(ctl.opts(), 'POST', '/_slemu/users', readJson(file)));
-  users.command('delete <user>').action(async (user: string) =>
-    request(ctl.opts(), 'DELETE', `/_slemu/users/${encodeURIComponent(user)}`));
+  users
+    .command('delete <user>')
+    .action(async (user: string) =>
+      request(ctl.opts(), 'DELETE', `/_slemu/users/${encodeURIComponent(user)}`),
+    );
 
   const outbox = ctl.command('outbox').description('the emails slemu sent');
   outbox
@@ -77,8 +95,15 @@ export function controlCommand(): Command {
     .option('--calls <n>', 'only the next n calls', positiveInt)
     .option('--seconds <s>', 'only for this long', Number)
     .action(async (service: string, method: string, o: Record<string, unknown>) => {
-      const spec = { service, method, exception: o.exception, message: o.message,
-        latencyMs: o.latency, calls: o.calls, seconds: o.seconds };
+      const spec = {
+        service,
+        method,
+        exception: o.exception,
+        message: o.message,
+        latencyMs: o.latency,
+        calls: o.calls,
+        seconds: o.seconds,
+      };
       await request(ctl.opts(), 'POST', '/_slemu/faults', spec);
     });
   faults.command('clear').action(run('DELETE', '/_slemu/faults'));
@@ -88,12 +113,15 @@ export function controlCommand(): Command {
   clock.command('show', { isDefault: true }).action(run('GET', '/_slemu/clock'));
   clock
     .command('advance <seconds>')
-    .action(async (seconds: string) => request(ctl.opts(), 'POST', '/_slemu/clock', { advanceSeconds: Number(seconds) }));
+    .action(async (seconds: string) =>
+      request(ctl.opts(), 'POST', '/_slemu/clock', { advanceSeconds: Number(seconds) }),
+    );
   ctl
     .command('phone <username> <answer>')
     .description("how the user's simulated phone answers: approve, deny or none")
     .action(async (username: string, answer: string) =>
-      request(ctl.opts(), 'POST', `/_slemu/phone/${encodeURIComponent(username)}`, { answer }));
+      request(ctl.opts(), 'POST', `/_slemu/phone/${encodeURIComponent(username)}`, { answer }),
+    );
 
   return ctl;
 }

@@ -20,7 +20,9 @@ export class PageRenderer {
 
   constructor(private readonly version: string) {
     this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-    this.layout = this.handlebars.compile(readFileSync(templateFile('layout'), 'utf8'), { strict: false });
+    this.layout = this.handlebars.compile(readFileSync(templateFile('layout'), 'utf8'), {
+      strict: false,
+    });
     for (const name of ['home', 'outbox', 'password-set', 'login'] as const) {
       this.pages.set(name, this.handlebars.compile(readFileSync(templateFile(name), 'utf8')));
     }

@@ -47,17 +47,27 @@ export function pageRoutes(deps: PageDeps) {
 
     app.get('/outbox', async (_request, reply) => {
       const data = outboxPageData(deps.sandbox.outbox());
-      return reply.type(HTML).send(renderer.render('outbox', { title: 'Outbox', scripts: ['outbox.js'], data }));
+      return reply
+        .type(HTML)
+        .send(renderer.render('outbox', { title: 'Outbox', scripts: ['outbox.js'], data }));
     });
 
     app.get('/password/set', async (_request, reply) => {
       const page = { title: 'Choose a new password', scripts: ['password-set.js'], data: {} };
-      return reply.type(HTML).header('referrer-policy', 'no-referrer').send(renderer.render('password-set', page));
+      return reply
+        .type(HTML)
+        .header('referrer-policy', 'no-referrer')
+        .send(renderer.render('password-set', page));
     });
 
     app.get<{ Querystring: { username?: string } }>('/login', async (request, reply) => {
-      const data = { username: request.query.username ?? '', questions: deps.store.securityQuestions() };
-      return reply.type(HTML).send(renderer.render('login', { title: 'Log in', scripts: ['login.js'], data }));
+      const data = {
+        username: request.query.username ?? '',
+        questions: deps.store.securityQuestions(),
+      };
+      return reply
+        .type(HTML)
+        .send(renderer.render('login', { title: 'Log in', scripts: ['login.js'], data }));
     });
   };
 }

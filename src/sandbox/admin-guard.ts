@@ -3,6 +3,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 export const ADMIN_COOKIE = 'slemu_admin';
 
+const NEEDS_TOKEN =
+  'this slemu needs its admin token: Authorization: Bearer <token>, or a page opened with ?token=';
+
 // The SoftLayer API itself (/xmlrpc, /rest) is never guarded: clients authenticate as users.
 const OPEN_PATHS = new Set(['/_slemu/health']);
 
@@ -28,7 +31,11 @@ export function adminGuard(token: string) {
     if (offered !== undefined && timingSafeEqual(digest(offered), expected)) return;
 
     const fromQuery = url.searchParams.get('token');
-    if (request.method === 'GET' && fromQuery !== null && timingSafeEqual(digest(fromQuery), expected)) {
+    if (
+      request.method === 'GET' &&
+      fromQuery !== null &&
+      timingSafeEqual(digest(fromQuery), expected)
+    ) {
       url.searchParams.delete('token');
       const cookieValue = `${ADMIN_COOKIE}=${encodeURIComponent(fromQuery)}`;
       await reply
@@ -37,9 +44,7 @@ export function adminGuard(token: string) {
       return;
     }
 
-    await reply
-      .code(401)
-      .send({ error: 'this slemu needs its admin token: Authorization: Bearer <token>, or open a page with ?token=<token>' });
+    await reply.code(401).send({ error: NEEDS_TOKEN });
   };
 }
 

@@ -32,10 +32,14 @@ export function sandboxRoutes({ sandbox, state, faults }: SandboxRouteDeps) {
       await state.reset();
       return { reset: true };
     });
-    app.post<{ Body: Fixtures }>('/_slemu/fixtures', { schema: { body: fixturesSchema } }, async (request) => {
-      await state.reset(request.body);
-      return { loaded: true, users: request.body.users.length };
-    });
+    app.post<{ Body: Fixtures }>(
+      '/_slemu/fixtures',
+      { schema: { body: fixturesSchema } },
+      async (request) => {
+        await state.reset(request.body);
+        return { loaded: true, users: request.body.users.length };
+      },
+    );
 
     app.get('/_slemu/users', async () => ({ users: state.users() }));
     app.get<{ Params: { user: string } }>('/_slemu/users/:user', async (request) => {
@@ -43,8 +47,10 @@ export function sandboxRoutes({ sandbox, state, faults }: SandboxRouteDeps) {
       if (!user) throw new SandboxError(404, `no user ${request.params.user}`);
       return user;
     });
-    app.post<{ Body: NewSandboxUser }>('/_slemu/users', { schema: { body: newUserSchema } }, async (request, reply) =>
-      reply.code(201).send(await state.createUser(request.body)),
+    app.post<{ Body: NewSandboxUser }>(
+      '/_slemu/users',
+      { schema: { body: newUserSchema } },
+      async (request, reply) => reply.code(201).send(await state.createUser(request.body)),
     );
     app.delete<{ Params: { user: string } }>('/_slemu/users/:user', async (request) => {
       state.deleteUser(request.params.user);
@@ -52,8 +58,10 @@ export function sandboxRoutes({ sandbox, state, faults }: SandboxRouteDeps) {
     });
 
     app.get('/_slemu/faults', async () => ({ faults: faults.list() }));
-    app.post<{ Body: FaultSpec }>('/_slemu/faults', { schema: { body: faultSchema } }, async (request, reply) =>
-      reply.code(201).send(faults.add(request.body)),
+    app.post<{ Body: FaultSpec }>(
+      '/_slemu/faults',
+      { schema: { body: faultSchema } },
+      async (request, reply) => reply.code(201).send(faults.add(request.body)),
     );
     app.delete('/_slemu/faults', async () => {
       faults.clear();
@@ -82,7 +90,8 @@ function outboxView(message: OutboxEntry) {
 }
 
 async function sendError(error: unknown, reply: FastifyReply) {
-  if (error instanceof SandboxError) return reply.code(error.statusCode).send({ error: error.message });
+  if (error instanceof SandboxError)
+    return reply.code(error.statusCode).send({ error: error.message });
 
   const status = (error as { statusCode?: number }).statusCode;
   if (status !== undefined && status >= 400 && status < 500) {

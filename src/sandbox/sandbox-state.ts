@@ -88,13 +88,16 @@ export class SandboxState {
 
   async createUser(spec: NewSandboxUser): Promise<SandboxUser> {
     const accountId = spec.accountId ?? this.sandbox.accountIds()[0];
-    if (accountId === undefined) throw new SandboxError(409, 'the sandbox has no account to add a user to');
+    if (accountId === undefined)
+      throw new SandboxError(409, 'the sandbox has no account to add a user to');
 
     const user: FixtureUser = { ...spec, id: spec.id ?? this.sandbox.nextUserId(), accountId };
     const prepared = await hashUserSecrets(user);
     const now = this.clock.now();
     this.guard(() =>
-      this.store.db.transaction(() => insertPreparedUser(this.store, this.sandbox, prepared, now))(),
+      this.store.db.transaction(() =>
+        insertPreparedUser(this.store, this.sandbox, prepared, now),
+      )(),
     );
     return this.findUser(String(user.id)) as SandboxUser;
   }
@@ -103,7 +106,10 @@ export class SandboxState {
     const user = this.findUser(idOrUsername);
     if (!user) throw new SandboxError(404, `no user ${idOrUsername}`);
     if (this.sandbox.hasChildren(user.id)) {
-      throw new SandboxError(409, `${user.username} is the parent of other users; delete them first`);
+      throw new SandboxError(
+        409,
+        `${user.username} is the parent of other users; delete them first`,
+      );
     }
     this.guard(() => this.sandbox.deleteUser(user.id));
   }

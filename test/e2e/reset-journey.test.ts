@@ -22,7 +22,12 @@ interface Persona {
 }
 
 const personas: Persona[] = [
-  { username: 'SL1001', oldPassword: 'Sandbox#1001', question: 'What was the name of your first pet?', answer: 'Rex' },
+  {
+    username: 'SL1001',
+    oldPassword: 'Sandbox#1001',
+    question: 'What was the name of your first pet?',
+    answer: 'Rex',
+  },
   { username: 'alice', oldPassword: 'Alice#Start1' },
   {
     username: 'bob',
@@ -102,7 +107,9 @@ describe('the reset journey in a browser', () => {
     await page.getByLabel('Type it again').fill(NEW_PASSWORD);
     expect(await page.locator('#rules .unmet').count()).toBe(0);
     if (persona.totpSecret) {
-      await page.getByLabel('6-digit code from your authenticator app').fill(totpCode(persona.totpSecret));
+      await page
+        .getByLabel('6-digit code from your authenticator app')
+        .fill(totpCode(persona.totpSecret));
     }
     await press(page.getByRole('button', { name: 'Set password' }));
     if (persona.phone) {
@@ -147,7 +154,12 @@ async function snapElsewhere(browser: Browser, url: string, name: string): Promi
   if (!SCREENSHOTS) return;
   const page = await browser.context.newPage();
   await page.goto(url);
-  await page.frameLocator('.message iframe').first().getByText('Set a new password').first().waitFor();
+  await page
+    .frameLocator('.message iframe')
+    .first()
+    .getByText('Set a new password')
+    .first()
+    .waitFor();
   await snap(page, name, false);
   await page.close();
 }

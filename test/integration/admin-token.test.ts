@@ -16,15 +16,26 @@ describe('the admin token', () => {
     await app.close();
   });
 
-  it.each(['/_slemu/users', '/_slemu/outbox', '/', '/outbox', '/login', '/password/set?key=x', '/assets/api.js'])(
-    'guards %s',
-    async (url) => {
-      expect((await app.inject(url)).statusCode).toBe(401);
-      expect((await app.inject({ url, headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
-      expect((await app.inject({ url, headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(200);
-      expect((await app.inject({ url, headers: { cookie: `slemu_admin=${TOKEN}` } })).statusCode).toBe(200);
-    },
-  );
+  it.each([
+    '/_slemu/users',
+    '/_slemu/outbox',
+    '/',
+    '/outbox',
+    '/login',
+    '/password/set?key=x',
+    '/assets/api.js',
+  ])('guards %s', async (url) => {
+    expect((await app.inject(url)).statusCode).toBe(401);
+    expect((await app.inject({ url, headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(
+      401,
+    );
+    expect(
+      (await app.inject({ url, headers: { authorization: `Bearer ${TOKEN}` } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await app.inject({ url, headers: { cookie: `slemu_admin=${TOKEN}` } })).statusCode,
+    ).toBe(200);
+  });
 
   it('turns ?token= on a page into a cookie and drops it from the address', async () => {
     const response = await app.inject(`/password/set?key=abc&token=${TOKEN}`);

@@ -16,12 +16,19 @@ describe.each(transports)('fault injection over %s', (_wire, call) => {
     await app.close();
   });
 
-  const addFault = (spec: object) => app.inject({ method: 'POST', url: '/_slemu/faults', payload: spec });
+  const addFault = (spec: object) =>
+    app.inject({ method: 'POST', url: '/_slemu/faults', payload: spec });
   const initiate = (service = USER) =>
     call(app, { service, method: 'initiatePortalPasswordChange', args: ['alice'] });
 
   it('answers the chosen exception for the next N calls, then the real answer', async () => {
-    const added = await addFault({ service: USER, method: 'initiatePortalPasswordChange', exception: EXCEPTION, message: 'Slow down', calls: 2 });
+    const added = await addFault({
+      service: USER,
+      method: 'initiatePortalPasswordChange',
+      exception: EXCEPTION,
+      message: 'Slow down',
+      calls: 2,
+    });
     expect(added.statusCode).toBe(201);
 
     for (let i = 0; i < 2; i++) {
@@ -42,7 +49,12 @@ describe.each(transports)('fault injection over %s', (_wire, call) => {
   });
 
   it('lasts for a window of the sandbox clock', async () => {
-    await addFault({ service: USER, method: 'initiatePortalPasswordChange', exception: EXCEPTION, seconds: 60 });
+    await addFault({
+      service: USER,
+      method: 'initiatePortalPasswordChange',
+      exception: EXCEPTION,
+      seconds: 60,
+    });
 
     expectFault(await initiate(), EXCEPTION);
     expectFault(await initiate(), EXCEPTION);
@@ -51,7 +63,12 @@ describe.each(transports)('fault injection over %s', (_wire, call) => {
   });
 
   it('adds latency without failing the call', async () => {
-    await addFault({ service: USER, method: 'initiatePortalPasswordChange', latencyMs: 300, calls: 1 });
+    await addFault({
+      service: USER,
+      method: 'initiatePortalPasswordChange',
+      latencyMs: 300,
+      calls: 1,
+    });
 
     const started = performance.now();
     expect(expectValue(await initiate())).toBe(true);
@@ -71,15 +88,25 @@ describe('the faults endpoint', () => {
 
   it('lists, deletes and refuses faults that do nothing', async () => {
     const spec = { service: USER, method: 'getObject', exception: EXCEPTION };
-    const { id } = (await app.inject({ method: 'POST', url: '/_slemu/faults', payload: spec })).json<{ id: number }>();
+    const { id } = (
+      await app.inject({ method: 'POST', url: '/_slemu/faults', payload: spec })
+    ).json<{ id: number }>();
 
     const listed = (await app.inject('/_slemu/faults')).json<{ faults: unknown[] }>();
     expect(listed.faults).toEqual([expect.objectContaining({ id, ...spec, restStatus: 500 })]);
 
-    expect((await app.inject({ method: 'DELETE', url: `/_slemu/faults/${id}` })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'DELETE', url: `/_slemu/faults/${id}` })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: `/_slemu/faults/${id}` })).statusCode).toBe(
+      200,
+    );
+    expect((await app.inject({ method: 'DELETE', url: `/_slemu/faults/${id}` })).statusCode).toBe(
+      404,
+    );
 
-    const empty = await app.inject({ method: 'POST', url: '/_slemu/faults', payload: { service: USER, method: 'getObject' } });
+    const empty = await app.inject({
+      method: 'POST',
+      url: '/_slemu/faults',
+      payload: { service: USER, method: 'getObject' },
+    });
     expect(empty.statusCode).toBe(400);
   });
 });

@@ -38,7 +38,9 @@ describe('the control API under /_slemu/', () => {
       password: 'Sandbox#1001',
       passwordChanged: false,
       apiKey: '0cd92e71f0d5c79c904250227cdfee0b87986979bd1d810ee056a392c4d1f899',
-      securityAnswers: [{ questionId: 1, answer: 'Rex', question: 'What was the name of your first pet?' }],
+      securityAnswers: [
+        { questionId: 1, answer: 'Rex', question: 'What was the name of your first pet?' },
+      ],
     });
     expect((await json('GET', '/_slemu/users')).body.users).toHaveLength(FIXTURE_USERS);
     expect((await json('GET', '/_slemu/users/7002')).body.username).toBe('alice');
@@ -57,12 +59,19 @@ describe('the control API under /_slemu/', () => {
       parentId: 7001,
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: 7023, accountId: 1001, username: 'zoe', password: 'Zoe#Start42' });
+    expect(created.body).toMatchObject({
+      id: 7023,
+      accountId: 1001,
+      username: 'zoe',
+      password: 'Zoe#Start42',
+    });
     expect(expectValue(await login('zoe', 'Zoe#Start42'))).toMatchObject({ userId: 7023 });
     expect(expectValue(await initiate('zoe'))).toBe(true);
     expect(latestResetKey(app, 'zoe@example.com')).toBeTruthy();
 
-    expect((await json('POST', '/_slemu/users', { username: 'ZOE', email: 'x@example.com' })).status).toBe(409);
+    expect(
+      (await json('POST', '/_slemu/users', { username: 'ZOE', email: 'x@example.com' })).status,
+    ).toBe(409);
     expect((await json('POST', '/_slemu/users', { username: 'carol' })).status).toBe(400);
 
     expect((await json('DELETE', '/_slemu/users/zoe')).status).toBe(200);
@@ -85,21 +94,31 @@ describe('the control API under /_slemu/', () => {
     });
     expect(expectValue(process)).toBe(true);
 
-    expect((await json('GET', '/_slemu/users/alice')).body).toMatchObject({ password: null, passwordChanged: true });
+    expect((await json('GET', '/_slemu/users/alice')).body).toMatchObject({
+      password: null,
+      passwordChanged: true,
+    });
   });
 
   it('resets to the fixtures: users, passwords, keys and outbox', async () => {
     await initiate('alice');
     const key = latestResetKey(app, 'alice@example.com');
     await json('POST', '/_slemu/users', { username: 'zoe', email: 'zoe@example.com' });
-    await json('POST', '/_slemu/faults', { service: USER, method: 'getObject', exception: 'SoftLayer_Exception' });
+    await json('POST', '/_slemu/faults', {
+      service: USER,
+      method: 'getObject',
+      exception: 'SoftLayer_Exception',
+    });
 
     expect((await json('POST', '/_slemu/reset')).status).toBe(200);
 
     expect((await json('GET', '/_slemu/users')).body.users).toHaveLength(FIXTURE_USERS);
     expect((await json('GET', '/_slemu/outbox')).body.messages).toEqual([]);
     expect((await json('GET', '/_slemu/faults')).body.faults).toEqual([]);
-    expectFault(await callRest(app, { service: USER, method: 'getUserIdForPasswordSet', args: [key] }), 'SoftLayer_Exception_Public');
+    expectFault(
+      await callRest(app, { service: USER, method: 'getUserIdForPasswordSet', args: [key] }),
+      'SoftLayer_Exception_Public',
+    );
     // The store's prepared statements still work on the reseeded rows.
     expect(expectValue(await login('alice', 'Alice#Start1'))).toMatchObject({ userId: 7002 });
   });
@@ -131,7 +150,10 @@ describe('the control API under /_slemu/', () => {
     const [message] = (await json('GET', '/_slemu/outbox')).body.messages as { id: number }[];
 
     const one = await json('GET', `/_slemu/outbox/${message?.id}`);
-    expect(one.body).toMatchObject({ to: 'alice@example.com', delivery: { status: 'none', error: null } });
+    expect(one.body).toMatchObject({
+      to: 'alice@example.com',
+      delivery: { status: 'none', error: null },
+    });
     expect((await json('DELETE', '/_slemu/outbox')).body).toEqual({ deleted: 1 });
     expect((await json('GET', `/_slemu/outbox/${message?.id}`)).status).toBe(404);
   });

@@ -14,7 +14,10 @@ interface Received {
   mail: ParsedMail;
 }
 
-async function startSmtpServer(refuse: string | undefined, received: Received[]): Promise<SMTPServer> {
+async function startSmtpServer(
+  refuse: string | undefined,
+  received: Received[],
+): Promise<SMTPServer> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -60,7 +63,11 @@ describe('email delivery through SMTP', () => {
   });
 
   const initiate = (username: string) =>
-    callRest(app, { service: 'SoftLayer_User_Customer', method: 'initiatePortalPasswordChange', args: [username] });
+    callRest(app, {
+      service: 'SoftLayer_User_Customer',
+      method: 'initiatePortalPasswordChange',
+      args: [username],
+    });
   const outboxEntry = async () => {
     await app.slemu.mailer.idle();
     const response = await app.inject('/_slemu/outbox');
@@ -84,7 +91,7 @@ describe('email delivery through SMTP', () => {
     expect(String(message?.mail.html).replace(/&#x3D;/g, '=')).toContain(link);
   });
 
-  it('records a refused delivery with the server error, and the API call still succeeds', async () => {
+  it('records a refused delivery with the server error; the API call still succeeds', async () => {
     expect(expectValue(await initiate('SL1001'))).toBe(true);
 
     const entry = await outboxEntry();

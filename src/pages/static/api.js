@@ -11,7 +11,8 @@ class SoftLayerError extends Error {
 async function softLayerCall(service, method, parameters, options = {}) {
   const path = [service, options.id, `${method}.json`].filter((part) => part !== undefined);
   const headers = { 'content-type': 'application/json' };
-  if (options.auth) headers.authorization = `Basic ${btoa(`${options.auth.user}:${options.auth.secret}`)}`;
+  if (options.auth)
+    headers.authorization = `Basic ${btoa(`${options.auth.user}:${options.auth.secret}`)}`;
 
   let response;
   try {

@@ -13,7 +13,10 @@ document.getElementById('forgot-form').addEventListener('submit', async (event) 
     await softLayerCall('SoftLayer_User_Customer', 'initiatePortalPasswordChange', [username]);
     status.replaceChildren(
       `If ${username} exists, a reset email is on its way. `,
-      Object.assign(document.createElement('a'), { href: '/outbox', textContent: 'Open the outbox' }),
+      Object.assign(document.createElement('a'), {
+        href: '/outbox',
+        textContent: 'Open the outbox',
+      }),
     );
   } catch (error) {
     status.className = 'status error';

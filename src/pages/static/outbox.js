@@ -1,6 +1,6 @@
-// Live updates: reload when the newest email changes (new mail, or a cleared outbox).
+'use strict';
 
-// Live updates: reload when the newest email differs from the newest shown (new mail, or a cleared outbox).
+// Live updates: reload when the newest email changes (new mail, or a cleared outbox).
 const list = document.getElementById('messages');
 const newestShown = Number(list.dataset.newest || 0);
 

@@ -14,12 +14,12 @@ let requirements;
 function ruleChecks(req) {
   const specials = req.specialCharactersAllowed || '';
   const count = (password, test) => [...password].filter(test).length;
+  const min = req.minimumPasswordLengthRequirement;
+  const max = req.maximumPasswordLengthRequirement;
   return [
     {
-      text: `${req.minimumPasswordLengthRequirement} to ${req.maximumPasswordLengthRequirement} characters`,
-      ok: (p) =>
-        [...p].length >= req.minimumPasswordLengthRequirement &&
-        [...p].length <= req.maximumPasswordLengthRequirement,
+      text: `${min} to ${max} characters`,
+      ok: (p) => [...p].length >= min && [...p].length <= max,
     },
     {
       text: `at least ${req.uppercaseCountRequirement} uppercase letter`,
@@ -99,8 +99,12 @@ async function waitForPhone() {
   status.textContent = 'Approve the request on your phone…';
   for (let attempt = 0; attempt < 60; attempt++) {
     try {
-      await softLayerCall(SERVICE, 'checkPhoneFactorAuthenticationForPasswordSet',
-        [passwordSet(), authenticationContainer()], { id: userId });
+      await softLayerCall(
+        SERVICE,
+        'checkPhoneFactorAuthenticationForPasswordSet',
+        [passwordSet(), authenticationContainer()],
+        { id: userId },
+      );
       status.textContent = 'Your phone approved the change.';
       return;
     } catch (error) {
@@ -113,8 +117,12 @@ async function waitForPhone() {
 
 async function setPassword() {
   try {
-    await softLayerCall(SERVICE, 'processPasswordSetRequest',
-      [passwordSet(), authenticationContainer()], { id: userId });
+    await softLayerCall(
+      SERVICE,
+      'processPasswordSetRequest',
+      [passwordSet(), authenticationContainer()],
+      { id: userId },
+    );
   } catch (error) {
     if (!/PhoneAuthenticationRequired$/.test(error.code || '')) throw error;
     await waitForPhone();
