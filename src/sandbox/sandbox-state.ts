@@ -1,4 +1,3 @@
-import { SqliteError } from 'better-sqlite3';
 import type { SandboxStore } from '../../db/sandbox-store';
 import {
   hashUserSecrets,
@@ -142,12 +141,15 @@ export class SandboxState {
   }
 
   // Constraint failures are the caller's mistake (a taken username, an unknown account): 409.
+  // Matched by code, not class: better-sqlite3's native side keeps the SqliteError class of
+  // whichever copy of the module loaded it first (Jest loads one per test file).
   private guard<T>(work: () => T): T {
     try {
       return work();
     } catch (error) {
-      if (error instanceof SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')) {
-        throw new SandboxError(409, `the sandbox data is inconsistent: ${error.message}`);
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+        throw new SandboxError(409, `the sandbox data is inconsistent: ${(error as Error).message}`);
       }
       throw error;
     }
