@@ -3,6 +3,7 @@ import { SandboxStore } from '../db/sandbox-store';
 import { openDatabase, Store } from '../db/store';
 import { readFixtures, seedStore } from '../db/seed';
 import { handlerModules } from '../services';
+import { relationLoaders } from '../services/relations';
 import { Clock } from './clock';
 import type { AppConfig } from './config';
 import { ArgumentValidator } from './dispatch/arguments';
@@ -19,8 +20,12 @@ import { adminGuard } from './sandbox/admin-guard';
 import { clockRoutes } from './sandbox/clock-routes';
 import { FaultInjector } from './sandbox/faults';
 import { phoneRoutes } from './sandbox/phone-routes';
+import { metadataRoutes } from './metadata/routes';
+import { ObjectGraph } from './object-graph/object-graph';
+import { TypeCatalog } from './object-graph/type-catalog';
 import { sandboxRoutes } from './sandbox/routes';
 import { SandboxState } from './sandbox/sandbox-state';
+import { jsonrpcTransport } from './transport/jsonrpc';
 import { restTransport } from './transport/rest';
 import { xmlrpcTransport } from './transport/xmlrpc';
 
@@ -61,7 +66,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   const registry = Registry.load(dataPath('schema', 'methods'), handlerModules);
   const validator = new ArgumentValidator(dataPath('schema', 'datatypes'));
-  const dispatcher = new Dispatcher(registry, validator, { store, clock, mailer, config }, faults);
+  const catalog = TypeCatalog.load(dataPath('schema', 'properties'));
+  const graph = new ObjectGraph(catalog, relationLoaders);
+  const services = { store, clock, mailer, config };
+  const dispatcher = new Dispatcher(registry, validator, graph, services, faults);
 
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -89,10 +97,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     api.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     await api.register(xmlrpcTransport(dispatcher));
     await api.register(restTransport(dispatcher));
+    await api.register(jsonrpcTransport(dispatcher));
   });
   await app.register(sandboxRoutes({ sandbox, state, faults }));
   await app.register(clockRoutes(clock));
   await app.register(phoneRoutes(store, clock));
+  await app.register(metadataRoutes(registry, catalog));
   const version = packageVersion();
   await app.register(pageRoutes({ config, store, sandbox, state, version, startedAt: new Date() }));
 

@@ -191,6 +191,21 @@ export const errors = {
   usernameDoesNotExist: () =>
     new ApiError('SoftLayer_Exception_Public', 'Username does not exist', SERVER_ERROR),
 
+  // The real API's text for a mask naming a property the type lacks (wire.md §4.3).
+  invalidMaskProperty: (property: string, type: string) =>
+    new ApiError(
+      'SoftLayer_Exception_WebService_ObjectMask',
+      `Property '${property}' not valid for '${type}'.`,
+      SERVER_ERROR,
+    ),
+
+  malformedMask: (detail: string) =>
+    new ApiError(
+      'SoftLayer_Exception_WebService_BadRequest',
+      `Unable to parse object mask: ${detail}`,
+      BAD_REQUEST,
+    ),
+
   // Fault injection (/_slemu/faults): any exception name, as the sandbox user chose it.
   injected: (exception: string, message: string, restStatus: number) =>
     new ApiError(exception, message, restStatus),
