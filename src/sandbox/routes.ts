@@ -28,8 +28,9 @@ export function sandboxRoutes({ sandbox, state, faults }: SandboxRouteDeps) {
     });
     app.delete('/_slemu/outbox', async () => ({ deleted: sandbox.clearOutbox() }));
 
-    app.post('/_slemu/reset', async () => {
+    app.post('/_slemu/reset', async (request) => {
       await state.reset();
+      request.log.info('sandbox reset to the default fixtures');
       return { reset: true };
     });
     app.post<{ Body: Fixtures }>(
@@ -37,6 +38,7 @@ export function sandboxRoutes({ sandbox, state, faults }: SandboxRouteDeps) {
       { schema: { body: fixturesSchema } },
       async (request) => {
         await state.reset(request.body);
+        request.log.info({ users: request.body.users.length }, 'sandbox fixtures loaded');
         return { loaded: true, users: request.body.users.length };
       },
     );
@@ -50,10 +52,15 @@ export function sandboxRoutes({ sandbox, state, faults }: SandboxRouteDeps) {
     app.post<{ Body: NewSandboxUser }>(
       '/_slemu/users',
       { schema: { body: newUserSchema } },
-      async (request, reply) => reply.code(201).send(await state.createUser(request.body)),
+      async (request, reply) => {
+        const user = await state.createUser(request.body);
+        request.log.info({ userId: user.id, username: user.username }, 'sandbox user created');
+        return reply.code(201).send(user);
+      },
     );
     app.delete<{ Params: { user: string } }>('/_slemu/users/:user', async (request) => {
       state.deleteUser(request.params.user);
+      request.log.info({ user: request.params.user }, 'sandbox user deleted');
       return { deleted: request.params.user };
     });
 
@@ -61,7 +68,11 @@ export function sandboxRoutes({ sandbox, state, faults }: SandboxRouteDeps) {
     app.post<{ Body: FaultSpec }>(
       '/_slemu/faults',
       { schema: { body: faultSchema } },
-      async (request, reply) => reply.code(201).send(faults.add(request.body)),
+      async (request, reply) => {
+        const fault = faults.add(request.body);
+        request.log.info({ fault }, 'fault injected');
+        return reply.code(201).send(fault);
+      },
     );
     app.delete('/_slemu/faults', async () => {
       faults.clear();

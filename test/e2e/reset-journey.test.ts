@@ -136,9 +136,36 @@ describe('the reset journey in a browser', () => {
     await shots('login');
     if (screenshots) await snapElsewhere(browser, `${server.baseUrl}/outbox`, 'outbox');
   });
+
+  it('asks for the security question at login when the user must answer one', async () => {
+    const created = await fetch(`${server.baseUrl}/_slemu/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: 'quinn',
+        email: 'quinn@example.com',
+        password: 'Quinn#Start1',
+        loginQuestionRequired: true,
+        securityAnswers: [{ questionId: 4, answer: 'Smith' }],
+      }),
+    });
+    expect(created.status).toBe(201);
+
+    const page = await browser.context.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('Username').fill('quinn');
+    await page.getByLabel('Password').fill('Quinn#Start1');
+    await press(page.getByRole('button', { name: 'Log in' }));
+    await expectText(page, '#login-status', 'must also answer a security question');
+
+    const question = page.getByLabel('Question', { exact: true });
+    await question.selectOption({ label: "What is your mother's maiden name?" });
+    await page.getByLabel('Your answer').fill('smith');
+    await press(page.getByRole('button', { name: 'Log in' }));
+    await expectText(page, '#welcome', 'Logged in as quinn');
+  });
 });
 
-// A shot of the outbox stalled that tab's next link click in Chromium: take it last, in a new tab.
 // The same page on a phone-sized screen, in its own tab.
 async function snapPhone(browser: Browser, url: string, name: string): Promise<void> {
   if (!SCREENSHOTS) return;
@@ -150,6 +177,7 @@ async function snapPhone(browser: Browser, url: string, name: string): Promise<v
   await page.close();
 }
 
+// The outbox with its newest email, in its own tab, once the journey is over.
 async function snapElsewhere(browser: Browser, url: string, name: string): Promise<void> {
   if (!SCREENSHOTS) return;
   const page = await browser.context.newPage();
