@@ -6,13 +6,15 @@ export const ADMIN_COOKIE = 'slemu_admin';
 const NEEDS_TOKEN =
   'this slemu needs its admin token: Authorization: Bearer <token>, or a page opened with ?token=';
 
-// The SoftLayer API itself (/xmlrpc, /rest) is never guarded: clients authenticate as users.
+// The pages and their assets; the SoftLayer API itself (/xmlrpc, /rest, /jsonrpc, /metadata)
+// is never guarded: its clients authenticate as users.
+const PAGE_PATHS = new Set(['/', '/outbox', '/login', '/password/set']);
 const OPEN_PATHS = new Set(['/_slemu/health']);
 
 /** The control plane and the pages: what the admin token protects. */
 export function isSandboxPath(path: string): boolean {
   if (OPEN_PATHS.has(path)) return false;
-  return path.startsWith('/_slemu/') || !/^\/(rest|xmlrpc)\//.test(path);
+  return path.startsWith('/_slemu/') || path.startsWith('/assets/') || PAGE_PATHS.has(path);
 }
 
 /**
@@ -24,8 +26,9 @@ export function adminGuard(token: string) {
   const expected = digest(token);
 
   return async function guard(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    // The route fastify matched, not the raw path, so percent-encoding cannot slip past.
     const url = new URL(request.url, 'http://slemu');
-    if (!isSandboxPath(url.pathname)) return;
+    if (!isSandboxPath(request.routeOptions.url ?? url.pathname)) return;
 
     const offered = bearer(request.headers.authorization) ?? cookie(request.headers.cookie);
     if (offered !== undefined && timingSafeEqual(digest(offered), expected)) return;

@@ -46,8 +46,14 @@ describe('the admin token', () => {
     expect(response.headers['set-cookie']).toContain('HttpOnly');
   });
 
+  it('guards a page asked for with a percent-encoded path', async () => {
+    expect((await app.inject('/%6Futbox')).statusCode).not.toBe(200);
+    expect((await app.inject('/_slemu/%75sers')).statusCode).not.toBe(200);
+  });
+
   it('leaves the SoftLayer API and the health check open', async () => {
     expect((await app.inject('/_slemu/health')).statusCode).toBe(200);
+    expect((await app.inject('/metadata/v3.1')).statusCode).toBe(200);
     const outcome = await callXmlRpc(app, {
       service: 'SoftLayer_User_Customer',
       method: 'initiatePortalPasswordChange',
