@@ -35,7 +35,8 @@ export function pageRoutes(deps: PageDeps) {
         title: 'Home',
         scripts: ['home.js'],
         data: {
-          ...deps.config,
+          publicUrl: deps.config.publicUrl,
+          db: deps.config.db,
           smtpUrl: deps.config.smtpUrl && redactUrl(deps.config.smtpUrl),
           startedAt: deps.startedAt.toISOString(),
           personas,
