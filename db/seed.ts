@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { hashPassword } from '../src/security/password-hash';
 import { hashSecret } from '../src/security/secret-token';
 import { normaliseAnswer } from '../src/security/security-answer';
+import { SandboxStore } from './sandbox-store';
 import {
   seedBrands,
   seedSecondFactor,
@@ -13,7 +14,7 @@ import type { Store } from './store';
 // The sandbox data a fresh database starts with. Secrets are plain in the fixtures file (this is
 // a sandbox; the README lists them) and hashed on the way into the store.
 
-interface FixtureUser {
+export interface FixtureUser {
   id: number;
   accountId: number;
   parentId?: number;
@@ -31,7 +32,7 @@ interface FixtureUser {
   secondFactor?: FixtureSecondFactor;
 }
 
-interface Fixtures {
+export interface Fixtures {
   securityQuestions: { id: number; question: string; displayOrder: number; viewable?: number }[];
   accounts: { id: number; companyName: string; email: string }[];
   users: FixtureUser[];
@@ -51,27 +52,64 @@ export function readFixtures(file: string): Fixtures {
   return JSON.parse(readFileSync(file, 'utf8')) as Fixtures;
 }
 
-export async function seedStore(store: Store, fixtures: Fixtures, now: number): Promise<void> {
-  const users = await Promise.all(fixtures.users.map((user) => hashUserSecrets(user)));
+export type PreparedUser = Awaited<ReturnType<typeof hashUserSecrets>>;
 
-  store.db.transaction(() => {
-    for (const question of fixtures.securityQuestions) {
-      store.insertSecurityQuestion({ viewable: 1, ...question });
-    }
-    for (const account of fixtures.accounts) store.insertAccount(account);
-
-    // Parents first, so the parent_id reference always points at an existing row.
-    const byDepth = [...users].sort((a, b) => Number(a.user.parentId !== undefined) - Number(b.user.parentId !== undefined));
-    for (const { user, passwordHash, answers } of byDepth) {
-      store.insertUser(toNewUser(user, passwordHash, now));
-      for (const answer of answers) store.insertSecurityAnswer({ userId: user.id, ...answer });
-      if (user.secondFactor) seedSecondFactor(store, user.id, user.secondFactor, now);
-    }
-    seedBrands(store, fixtures.brands ?? []);
-  })();
+export interface PreparedSeed {
+  fixtures: Fixtures;
+  users: PreparedUser[];
 }
 
-async function hashUserSecrets(user: FixtureUser) {
+export async function seedStore(store: Store, fixtures: Fixtures, now: number): Promise<void> {
+  const seed = await prepareSeed(fixtures);
+  const sandbox = new SandboxStore(store);
+  store.db.transaction(() => insertSeed(store, sandbox, seed, now))();
+}
+
+/** Hashes every secret first, so the inserts can run in one synchronous transaction. */
+export async function prepareSeed(fixtures: Fixtures): Promise<PreparedSeed> {
+  const users = await Promise.all(fixtures.users.map((user) => hashUserSecrets(user)));
+  return { fixtures, users };
+}
+
+/** Inserts prepared fixtures; the caller owns the transaction. */
+export function insertSeed(
+  store: Store,
+  sandbox: SandboxStore,
+  seed: PreparedSeed,
+  now: number,
+): void {
+  for (const question of seed.fixtures.securityQuestions) {
+    store.insertSecurityQuestion({ viewable: 1, ...question });
+  }
+  for (const account of seed.fixtures.accounts) store.insertAccount(account);
+
+  // Parents first, so the parent_id reference always points at an existing row.
+  const byDepth = [...seed.users].sort(
+    (a, b) => Number(a.user.parentId !== undefined) - Number(b.user.parentId !== undefined),
+  );
+  for (const prepared of byDepth) insertPreparedUser(store, sandbox, prepared, now);
+  seedBrands(store, seed.fixtures.brands ?? []);
+}
+
+export function insertPreparedUser(
+  store: Store,
+  sandbox: SandboxStore,
+  { user, passwordHash, answers }: PreparedUser,
+  now: number,
+): void {
+  store.insertUser(toNewUser(user, passwordHash, now));
+  for (const answer of answers) store.insertSecurityAnswer({ userId: user.id, ...answer });
+  if (user.secondFactor) seedSecondFactor(store, user.id, user.secondFactor, now);
+  sandbox.keepSecrets(user.id, {
+    password: user.password ?? null,
+    passwordHash,
+    apiKey: user.apiKey ?? null,
+    securityAnswers: user.securityAnswers ?? [],
+    secondFactor: user.secondFactor ?? null,
+  });
+}
+
+export async function hashUserSecrets(user: FixtureUser) {
   const passwordHash = user.password === undefined ? null : await hashPassword(user.password);
   const answers = await Promise.all(
     (user.securityAnswers ?? []).map(async ({ questionId, answer }) => ({

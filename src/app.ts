@@ -1,4 +1,5 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { SandboxStore } from '../db/sandbox-store';
 import { openDatabase, Store } from '../db/store';
 import { readFixtures, seedStore } from '../db/seed';
 import { handlerModules } from '../services';
@@ -11,14 +12,19 @@ import { Dispatcher } from './dispatch/dispatcher';
 import { Registry } from './dispatch/registry';
 import { Mailer } from './email/mailer';
 import { EmailRenderer } from './email/renderer';
+import { SmtpDelivery } from './email/smtp-delivery';
 import { loggerOptions } from './logger';
-import { dataPath } from './paths';
+import { pageRoutes } from './pages/routes';
+import { dataPath, packageVersion } from './paths';
+import { adminGuard } from './sandbox/admin-guard';
 import { clockRoutes } from './sandbox/clock-routes';
+import { FaultInjector } from './sandbox/faults';
 import { phoneRoutes } from './sandbox/phone-routes';
 import { metadataRoutes } from './metadata/routes';
 import { ObjectGraph } from './object-graph/object-graph';
 import { TypeCatalog } from './object-graph/type-catalog';
 import { sandboxRoutes } from './sandbox/routes';
+import { SandboxState } from './sandbox/sandbox-state';
 import { jsonrpcTransport } from './transport/jsonrpc';
 import { restTransport } from './transport/rest';
 import { answerFrameworkError, answerNotFound } from './transport/unrouted';
@@ -29,7 +35,14 @@ declare module 'fastify' {
     callSummary: CallSummary | null;
   }
   interface FastifyInstance {
-    slemu: { store: Store; clock: Clock; config: AppConfig };
+    slemu: {
+      store: Store;
+      clock: Clock;
+      config: AppConfig;
+      mailer: Mailer;
+      faults: FaultInjector;
+      state: SandboxState;
+    };
   }
 }
 
@@ -45,12 +58,19 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const store = new Store(openDatabase(options.databaseImage ?? config.db));
   if (store.isEmpty()) await seedStore(store, readFixtures(dataPath(config.fixtures)), clock.now());
 
-  const mailer = new Mailer(await EmailRenderer.create(), store, clock);
+  const sandbox = new SandboxStore(store);
+  const smtp = config.smtpUrl ? new SmtpDelivery(config.smtpUrl, config.smtpFrom) : undefined;
+  const renderer = await EmailRenderer.create();
+  const mailer = new Mailer(renderer, store, clock, smtp && { delivery: smtp, outbox: sandbox });
+  const faults = new FaultInjector(clock);
+  const state = new SandboxState(store, sandbox, clock, faults, dataPath(config.fixtures));
+
   const registry = Registry.load(dataPath('schema', 'methods'), handlerModules);
   const validator = new ArgumentValidator(dataPath('schema', 'datatypes'));
   const catalog = TypeCatalog.load(dataPath('schema', 'properties'));
   const graph = new ObjectGraph(catalog, relationLoaders);
-  const dispatcher = new Dispatcher(registry, validator, graph, { store, clock, mailer, config });
+  const services = { store, clock, mailer, config };
+  const dispatcher = new Dispatcher(registry, validator, graph, services, faults);
 
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -66,14 +86,19 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     http: { connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.requestTimeoutMs / 2)) },
     frameworkErrors: answerFrameworkError,
   });
-  app.decorate('slemu', { store, clock, config });
+  app.decorate('slemu', { store, clock, config, mailer, faults, state });
   app.decorateRequest('callSummary', null);
   app.addHook('onResponse', async (request, reply) => {
     if (!request.callSummary) return;
     const fields = { ...request.callSummary, statusCode: reply.statusCode };
     request.log.info({ ...fields, durationMs: Math.round(reply.elapsedTime * 10) / 10 }, 'api call');
   });
-  app.addHook('onClose', async () => store.close());
+  app.addHook('onClose', async () => {
+    await mailer.idle();
+    mailer.close();
+    store.close();
+  });
+  if (config.adminToken) app.addHook('onRequest', adminGuard(config.adminToken));
 
   await app.register(async (api) => {
     // Transports read raw bytes and decode them themselves, whatever Content-Type says.
@@ -83,10 +108,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     await api.register(restTransport(dispatcher));
     await api.register(jsonrpcTransport(dispatcher));
   });
-  await app.register(sandboxRoutes(store));
+  await app.register(sandboxRoutes({ sandbox, state, faults }));
   await app.register(clockRoutes(clock));
   await app.register(phoneRoutes(store, clock));
   await app.register(metadataRoutes(registry, catalog));
+  const version = packageVersion();
+  await app.register(pageRoutes({ config, store, sandbox, state, version, startedAt: new Date() }));
   app.setNotFoundHandler(answerNotFound);
 
   return app;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { defaultConfig, DEFAULT_HOST, DEFAULT_PORT } from './config';
+import { controlCommand } from './ctl';
 import { startServer } from './server';
 
 function port(value: string): number {
@@ -17,6 +18,8 @@ interface ServeOptions {
   db: string;
   publicUrl?: string;
   logLevel: string;
+  smtpUrl?: string;
+  adminToken?: string;
   resetRequestsPerHour: number;
   lockoutFailures: number;
 }
@@ -44,6 +47,15 @@ program
     new Option('--log-level <level>', 'pino log level').env('SLEMU_LOG_LEVEL').default('info'),
   )
   .addOption(
+    new Option('--smtp-url <url>', 'also send every email through this SMTP server').env(
+      'SLEMU_SMTP_URL',
+    ),
+  )
+  .addOption(
+    new Option('--admin-token <token>', 'token for /_slemu/ and the pages (needed off loopback)')
+      .env('SLEMU_ADMIN_TOKEN'),
+  )
+  .addOption(
     new Option('--reset-requests-per-hour <n>', 'password reset requests per username per hour')
       .env('SLEMU_RESET_REQUESTS_PER_HOUR')
       .default(5)
@@ -58,10 +70,14 @@ program
   .action(async (options: ServeOptions) => {
     const config = defaultConfig({ host: options.host, port: options.port, db: options.db, logLevel: options.logLevel });
     if (options.publicUrl) config.publicUrl = options.publicUrl.replace(/\/+$/, '');
+    if (options.smtpUrl) config.smtpUrl = options.smtpUrl;
+    if (options.adminToken) config.adminToken = options.adminToken;
     config.resetRequestLimit = { max: options.resetRequestsPerHour, windowMinutes: 60 };
     config.lockout = { ...config.lockout, maxFailures: options.lockoutFailures };
     await startServer(config);
   });
+
+program.addCommand(controlCommand());
 
 function positiveCount(value: string): number {
   const parsed = Number(value);

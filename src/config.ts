@@ -20,6 +20,11 @@ export interface AppConfig {
   resetRequestLimit: { max: number; windowMinutes: number };
   /** Failed proofs (answer, code, login password) within a window that lock a user. */
   lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number };
+  /** Emails also go out through this SMTP server (nodemailer URL) when set. */
+  smtpUrl?: string;
+  smtpFrom: string;
+  /** Required on /_slemu/ and the pages when set; slemu refuses a non-loopback host without it. */
+  adminToken?: string;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -42,6 +47,12 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     requestTimeoutMs: 30_000,
     resetRequestLimit: { max: 5, windowMinutes: 60 },
     lockout: { maxFailures: 10, windowMinutes: 30, lockMinutes: 30 },
+    smtpFrom: 'IBM Cloud (slemu) <no-reply@slemu.invalid>',
     ...overrides,
   };
+}
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can reach slemu there. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 // Compiled code runs from dist/, tests run from the sources; both find data files (migrations,
@@ -16,3 +16,6 @@ function findPackageRoot(start: string): string {
 export const packageRoot = findPackageRoot(__dirname);
 
 export const dataPath = (...parts: string[]): string => join(packageRoot, ...parts);
+
+export const packageVersion = (): string =>
+  (JSON.parse(readFileSync(dataPath('package.json'), 'utf8')) as { version: string }).version;

@@ -8,6 +8,11 @@ import type { ApiCall, ApiResult, CallContext, CallSummary, Services } from './c
 import { errors } from './errors';
 import type { MethodEntry, Registry } from './registry';
 
+/** Runs before every handler; the sandbox's fault injection uses it to fail or delay calls. */
+export interface BeforeHandler {
+  beforeHandler(service: string, method: string): Promise<void>;
+}
+
 /**
  * Runs one call: finds the method (inherited ones too), checks the caller and the object id the
  * method needs, validates the arguments, then hands them to the handler.
@@ -18,6 +23,7 @@ export class Dispatcher {
     private readonly validator: ArgumentValidator,
     private readonly graph: ObjectGraph,
     private readonly services: Services,
+    private readonly hook?: BeforeHandler,
   ) {}
 
   async dispatch(call: ApiCall, summary: CallSummary, log: Logger): Promise<ApiResult> {
@@ -46,6 +52,7 @@ export class Dispatcher {
       log,
     };
 
+    await this.hook?.beforeHandler(call.service, call.method);
     const value = await method.handler(context, ...(args as never[]));
     return shapeResult(this.graph, context, call, method.signature.returns, mask, value);
   }

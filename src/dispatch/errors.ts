@@ -205,4 +205,8 @@ export const errors = {
       `Unable to parse object mask: ${detail}`,
       BAD_REQUEST,
     ),
+
+  // Fault injection (/_slemu/faults): any exception name, as the sandbox user chose it.
+  injected: (exception: string, message: string, restStatus: number) =>
+    new ApiError(exception, message, restStatus),
 } as const;

@@ -63,3 +63,12 @@ def totp(base32_secret, epoch_seconds, step_offset=0):
     offset = digest[-1] & 0x0F
     value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
     return f"{value % 1_000_000:06d}"
+
+
+def add_fault(base_url, spec):
+    """Injects a fault through POST /_slemu/faults."""
+    request = urllib.request.Request(
+        f"{base_url}/_slemu/faults", data=json.dumps(spec).encode(),
+        headers={"content-type": "application/json"}, method="POST")
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)

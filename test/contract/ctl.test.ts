@@ -1,0 +1,72 @@
+import { dataPath } from '../../src/paths';
+import { startLiveServer, type LiveServer } from '../support/live-server';
+import { run } from '../support/python';
+
+// `slemu ctl` (the built CLI) against a listening slemu that requires an admin token.
+
+const TOKEN = 'ctl-test-token';
+const CLI = dataPath('dist', 'src', 'cli.js');
+
+describe('slemu ctl', () => {
+  let server: LiveServer;
+
+  beforeAll(async () => {
+    server = await startLiveServer({ adminToken: TOKEN });
+  });
+  afterAll(async () => {
+    await server.app.close();
+  });
+
+  const ctl = async (...args: string[]) => {
+    const result = await run(process.execPath, [CLI, 'ctl', ...args], {
+      SLEMU_URL: server.baseUrl,
+      SLEMU_ADMIN_TOKEN: TOKEN,
+    });
+    if (result.code !== 0)
+      throw new Error(`ctl ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+    return JSON.parse(result.stdout) as Record<string, unknown>;
+  };
+
+  it('reads users, injects and clears faults, reads and clears the outbox, resets', async () => {
+    expect(await ctl('users', 'show', 'alice')).toMatchObject({
+      id: 7002,
+      password: 'Alice#Start1',
+    });
+
+    const fault = await ctl(
+      'faults',
+      'add',
+      'SoftLayer_User_Customer',
+      'getObject',
+      '--exception',
+      'SoftLayer_Exception_Public',
+      '--calls',
+      '2',
+    );
+    expect(fault).toMatchObject({ method: 'getObject', remainingCalls: 2 });
+    expect((await ctl('faults')).faults).toHaveLength(1);
+    await ctl('faults', 'clear');
+    expect((await ctl('faults')).faults).toEqual([]);
+
+    const initiate = await fetch(
+      `${server.baseUrl}/rest/v3.1/SoftLayer_User_Customer/initiatePortalPasswordChange.json`,
+      {
+        method: 'POST',
+        body: JSON.stringify({ parameters: ['alice'] }),
+      },
+    );
+    expect(initiate.status).toBe(200);
+    expect((await ctl('outbox', 'list', '--to', 'alice@example.com')).messages).toHaveLength(1);
+    expect(await ctl('outbox', 'clear')).toEqual({ deleted: 1 });
+
+    expect(await ctl('reset')).toEqual({ reset: true });
+  });
+
+  it('fails with the HTTP status when the token is wrong', async () => {
+    const result = await run(process.execPath, [CLI, 'ctl', '--token', 'wrong', 'users'], {
+      SLEMU_URL: server.baseUrl,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('HTTP 401');
+  });
+});
