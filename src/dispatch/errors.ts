@@ -206,6 +206,14 @@ export const errors = {
       BAD_REQUEST,
     ),
 
+  // REST answers 413; XML-RPC and JSON-RPC keep HTTP 200 for it, as for every fault.
+  bodyTooLarge: () =>
+    new ApiError(
+      'SoftLayer_Exception_WebService_BadRequest',
+      'The request body is larger than slemu accepts.',
+      413,
+    ),
+
   // Fault injection (/_slemu/faults): any exception name, as the sandbox user chose it.
   injected: (exception: string, message: string, restStatus: number) =>
     new ApiError(exception, message, restStatus),

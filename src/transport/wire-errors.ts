@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { ApiError, isApiError } from '../dispatch/api-error';
+import { isApiError, type ApiError } from '../dispatch/api-error';
 import { errors } from '../dispatch/errors';
 
 /**
@@ -10,13 +10,7 @@ export function asApiError(error: unknown, log: FastifyBaseLogger): ApiError {
   if (isApiError(error)) return error;
 
   const status = (error as { statusCode?: unknown }).statusCode;
-  if (status === 413) {
-    return new ApiError(
-      'SoftLayer_Exception_WebService_BadRequest',
-      'The request body is larger than slemu accepts.',
-      413,
-    );
-  }
+  if (status === 413) return errors.bodyTooLarge();
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return errors.badRequest((error as Error).message);
   }
