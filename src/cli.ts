@@ -22,6 +22,8 @@ interface ServeOptions {
   adminToken?: string;
   resetRequestsPerHour: number;
   lockoutFailures: number;
+  bodyLimit: number;
+  requestTimeout: number;
 }
 
 const program = new Command('slemu').description('A SoftLayer-compatible API emulator');
@@ -67,6 +69,18 @@ program
       .default(10)
       .argParser(positiveCount),
   )
+  .addOption(
+    new Option('--body-limit <bytes>', 'largest request body accepted')
+      .env('SLEMU_BODY_LIMIT')
+      .default(1024 * 1024)
+      .argParser(positiveCount),
+  )
+  .addOption(
+    new Option('--request-timeout <ms>', 'time allowed to receive a whole request')
+      .env('SLEMU_REQUEST_TIMEOUT')
+      .default(30_000)
+      .argParser(positiveCount),
+  )
   .action(async (options: ServeOptions) => {
     const config = defaultConfig({ host: options.host, port: options.port, db: options.db, logLevel: options.logLevel });
     if (options.publicUrl) config.publicUrl = options.publicUrl.replace(/\/+$/, '');
@@ -74,6 +88,8 @@ program
     if (options.adminToken) config.adminToken = options.adminToken;
     config.resetRequestLimit = { max: options.resetRequestsPerHour, windowMinutes: 60 };
     config.lockout = { ...config.lockout, maxFailures: options.lockoutFailures };
+    config.bodyLimitBytes = options.bodyLimit;
+    config.requestTimeoutMs = options.requestTimeout;
     await startServer(config);
   });
 
