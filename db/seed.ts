@@ -2,6 +2,12 @@ import { readFileSync } from 'node:fs';
 import { hashPassword } from '../src/security/password-hash';
 import { hashSecret } from '../src/security/secret-token';
 import { normaliseAnswer } from '../src/security/security-answer';
+import {
+  seedBrands,
+  seedSecondFactor,
+  type FixtureBrand,
+  type FixtureSecondFactor,
+} from './seed-factors-brands';
 import type { Store } from './store';
 
 // The sandbox data a fresh database starts with. Secrets are plain in the fixtures file (this is
@@ -22,12 +28,14 @@ interface FixtureUser {
   hasLoggedIn?: boolean;
   loginQuestionRequired?: boolean;
   securityAnswers?: { questionId: number; answer: string }[];
+  secondFactor?: FixtureSecondFactor;
 }
 
 interface Fixtures {
   securityQuestions: { id: number; question: string; displayOrder: number; viewable?: number }[];
   accounts: { id: number; companyName: string; email: string }[];
   users: FixtureUser[];
+  brands?: FixtureBrand[];
 }
 
 const STATUS_IDS: Record<string, number> = {
@@ -57,7 +65,9 @@ export async function seedStore(store: Store, fixtures: Fixtures, now: number): 
     for (const { user, passwordHash, answers } of byDepth) {
       store.insertUser(toNewUser(user, passwordHash, now));
       for (const answer of answers) store.insertSecurityAnswer({ userId: user.id, ...answer });
+      if (user.secondFactor) seedSecondFactor(store, user.id, user.secondFactor, now);
     }
+    seedBrands(store, fixtures.brands ?? []);
   })();
 }
 

@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { AttemptLimitStore } from './attempt-limits';
+import { BrandStore } from './brands';
 import { migrate } from './migrate';
+import { SecondFactorStore } from './second-factors';
 
 // The only module that speaks SQL. Statements are prepared once, when the store opens.
 
@@ -75,8 +78,11 @@ const USER_COLUMNS = `
 
 const USER_FROM = 'FROM users u JOIN user_statuses s ON s.id = u.user_status_id';
 
-export function openDatabase(file: string): Database.Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+/** Opens a SQLite file, ':memory:', or an in-memory copy of a serialized database image. */
+export function openDatabase(file: string | Buffer): Database.Database {
+  if (typeof file === 'string' && file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true });
+  }
 
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -88,9 +94,15 @@ export function openDatabase(file: string): Database.Database {
 
 export class Store {
   private readonly statements;
+  readonly secondFactors: SecondFactorStore;
+  readonly attemptLimits: AttemptLimitStore;
+  readonly brands: BrandStore;
 
   constructor(readonly db: Database.Database) {
     this.statements = prepareStatements(db);
+    this.secondFactors = new SecondFactorStore(db);
+    this.attemptLimits = new AttemptLimitStore(db);
+    this.brands = new BrandStore(db);
   }
 
   close(): void {

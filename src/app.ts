@@ -2,6 +2,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { openDatabase, Store } from '../db/store';
 import { readFixtures, seedStore } from '../db/seed';
 import { handlerModules } from '../services';
+import { relationLoaders } from '../services/relations';
 import { Clock } from './clock';
 import type { AppConfig } from './config';
 import { ArgumentValidator } from './dispatch/arguments';
@@ -12,7 +13,13 @@ import { Mailer } from './email/mailer';
 import { EmailRenderer } from './email/renderer';
 import { loggerOptions } from './logger';
 import { dataPath } from './paths';
+import { clockRoutes } from './sandbox/clock-routes';
+import { phoneRoutes } from './sandbox/phone-routes';
+import { metadataRoutes } from './metadata/routes';
+import { ObjectGraph } from './object-graph/object-graph';
+import { TypeCatalog } from './object-graph/type-catalog';
 import { sandboxRoutes } from './sandbox/routes';
+import { jsonrpcTransport } from './transport/jsonrpc';
 import { restTransport } from './transport/rest';
 import { xmlrpcTransport } from './transport/xmlrpc';
 
@@ -27,18 +34,22 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   clock?: Clock;
+  /** A serialized, already seeded database to start from instead of config.db (tests). */
+  databaseImage?: Buffer;
 }
 
 /** Builds the fastify app with its store, dispatcher and routes; tests use it without a socket. */
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const clock = options.clock ?? new Clock();
-  const store = new Store(openDatabase(config.db));
+  const store = new Store(openDatabase(options.databaseImage ?? config.db));
   if (store.isEmpty()) await seedStore(store, readFixtures(dataPath(config.fixtures)), clock.now());
 
   const mailer = new Mailer(await EmailRenderer.create(), store, clock);
   const registry = Registry.load(dataPath('schema', 'methods'), handlerModules);
   const validator = new ArgumentValidator(dataPath('schema', 'datatypes'));
-  const dispatcher = new Dispatcher(registry, validator, { store, clock, mailer, config });
+  const catalog = TypeCatalog.load(dataPath('schema', 'properties'));
+  const graph = new ObjectGraph(catalog, relationLoaders);
+  const dispatcher = new Dispatcher(registry, validator, graph, { store, clock, mailer, config });
 
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -61,8 +72,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     api.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     await api.register(xmlrpcTransport(dispatcher));
     await api.register(restTransport(dispatcher));
+    await api.register(jsonrpcTransport(dispatcher));
   });
   await app.register(sandboxRoutes(store));
+  await app.register(clockRoutes(clock));
+  await app.register(phoneRoutes(store, clock));
+  await app.register(metadataRoutes(registry, catalog));
 
   return app;
 }

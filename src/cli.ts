@@ -11,6 +11,16 @@ function port(value: string): number {
   return parsed;
 }
 
+interface ServeOptions {
+  host: string;
+  port: number;
+  db: string;
+  publicUrl?: string;
+  logLevel: string;
+  resetRequestsPerHour: number;
+  lockoutFailures: number;
+}
+
 const program = new Command('slemu').description('A SoftLayer-compatible API emulator');
 
 program
@@ -33,11 +43,31 @@ program
   .addOption(
     new Option('--log-level <level>', 'pino log level').env('SLEMU_LOG_LEVEL').default('info'),
   )
-  .action(async (options: { host: string; port: number; db: string; publicUrl?: string; logLevel: string }) => {
+  .addOption(
+    new Option('--reset-requests-per-hour <n>', 'password reset requests per username per hour')
+      .env('SLEMU_RESET_REQUESTS_PER_HOUR')
+      .default(5)
+      .argParser(positiveCount),
+  )
+  .addOption(
+    new Option('--lockout-failures <n>', 'failed attempts in 30 minutes that lock a user')
+      .env('SLEMU_LOCKOUT_FAILURES')
+      .default(10)
+      .argParser(positiveCount),
+  )
+  .action(async (options: ServeOptions) => {
     const config = defaultConfig({ host: options.host, port: options.port, db: options.db, logLevel: options.logLevel });
     if (options.publicUrl) config.publicUrl = options.publicUrl.replace(/\/+$/, '');
+    config.resetRequestLimit = { max: options.resetRequestsPerHour, windowMinutes: 60 };
+    config.lockout = { ...config.lockout, maxFailures: options.lockoutFailures };
     await startServer(config);
   });
+
+function positiveCount(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('a whole number from 1');
+  return parsed;
+}
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

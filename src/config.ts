@@ -12,6 +12,10 @@ export interface AppConfig {
   passwordPolicy: PasswordPolicy;
   resetKeyLifetimeHours: number;
   portalTokenLifetimeHours: number;
+  /** initiatePortalPasswordChange requests admitted per username in a rolling window. */
+  resetRequestLimit: { max: number; windowMinutes: number };
+  /** Failed proofs (answer, code, login password) within a window that lock a user. */
+  lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number };
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -30,6 +34,8 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     passwordPolicy: defaultPasswordPolicy,
     resetKeyLifetimeHours: 24,
     portalTokenLifetimeHours: 48,
+    resetRequestLimit: { max: 5, windowMinutes: 60 },
+    lockout: { maxFailures: 10, windowMinutes: 30, lockMinutes: 30 },
     ...overrides,
   };
 }

@@ -12,6 +12,10 @@ export const AUTHENTICATION_METHOD = {
 /** What the user must prove, in the order processPasswordSetRequest asks for it. */
 export function authenticationMethodsFor(store: Store, user: UserRecord): number[] {
   const methods: number[] = [];
-  if (store.securityAnswersOf(user.id).length > 0) methods.push(AUTHENTICATION_METHOD.securityQuestion);
+  if (store.securityAnswersOf(user.id).length > 0)
+    methods.push(AUTHENTICATION_METHOD.securityQuestion);
+
+  const secondFactor = store.secondFactors.find(user.id);
+  if (secondFactor) methods.push(secondFactor.method);
   return methods;
 }

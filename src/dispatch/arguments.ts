@@ -53,11 +53,21 @@ export class ArgumentValidator {
         // null, nil and an empty <value/> all mean "not given" (decisions.md).
         if (value === null || value === undefined) return undefined;
 
-        const holder = { value: structuredCloneIfObject(value) };
+        const holder = { value: structuredCloneIfObject(asBooleanText(parameter, value)) };
         if (!validate(holder)) throw errors.invalidValue(fieldLabel(parameter, validate));
         return holder.value;
       });
   }
+}
+
+// slcli sends every positional argument as text, booleans as "1" and "0", which ajv's coercion
+// does not take for a boolean (it takes "true" and "false").
+function asBooleanText(parameter: ParameterSignature, value: unknown): unknown {
+  if (parameter.type !== 'boolean' || typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text === '1') return true;
+  if (text === '0') return false;
+  return value;
 }
 
 function structuredCloneIfObject(value: unknown): unknown {

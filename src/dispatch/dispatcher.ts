@@ -2,7 +2,9 @@ import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { UserRecord } from '../../db/store';
 import type { ArgumentValidator } from './arguments';
 import { authenticate } from './authenticate';
-import type { ApiCall, ApiResult, CallContext, CallSummary, ResultLimit, Services } from './call';
+import { readMask, shapeResult } from '../object-graph/call-query';
+import type { ObjectGraph } from '../object-graph/object-graph';
+import type { ApiCall, ApiResult, CallContext, CallSummary, Services } from './call';
 import { errors } from './errors';
 import type { MethodEntry, Registry } from './registry';
 
@@ -14,6 +16,7 @@ export class Dispatcher {
   constructor(
     private readonly registry: Registry,
     private readonly validator: ArgumentValidator,
+    private readonly graph: ObjectGraph,
     private readonly services: Services,
   ) {}
 
@@ -29,6 +32,9 @@ export class Dispatcher {
     if (initId !== undefined) summary.objectId = initId;
 
     const args = this.validator.check(method.signature, call.args);
+    const mask = readMask(call.mask);
+    if (mask) this.graph.validate(mask, method.signature.returns);
+
     const context: CallContext = {
       ...this.services,
       service: call.service,
@@ -41,7 +47,7 @@ export class Dispatcher {
     };
 
     const value = await method.handler(context, ...(args as never[]));
-    return Array.isArray(value) ? limitList(value, call.resultLimit) : { value };
+    return shapeResult(this.graph, context, call, method.signature.returns, mask, value);
   }
 
   private callerFor(method: MethodEntry, call: ApiCall): UserRecord | undefined {
@@ -61,13 +67,4 @@ export class Dispatcher {
     if (!Number.isSafeInteger(id) || id <= 0) throw errors.objectNotFound(String(raw));
     return id;
   }
-}
-
-function limitList(list: unknown[], resultLimit: ResultLimit | undefined): ApiResult {
-  if (!resultLimit) return { value: list, totalItems: list.length };
-
-  const { offset, limit } = resultLimit;
-  // A limit of 0 comes from softlayer-python when only an offset is set: no limit.
-  const end = limit > 0 ? offset + limit : undefined;
-  return { value: list.slice(offset, end), totalItems: list.length };
 }

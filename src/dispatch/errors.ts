@@ -108,4 +108,101 @@ export const errors = {
 
   userNotActive: (statusName: string) =>
     new ApiError('SoftLayer_Exception_Public', `User account is currently ${statusName}`, SERVER_ERROR),
+  // Password-set branches: rate limit, lockout, second factors, brand agents.
+
+  resetRateLimited: () =>
+    new ApiError(
+      'SoftLayer_Exception_Public',
+      'Too many password reset requests for this username. Please try again later.',
+      SERVER_ERROR,
+    ),
+
+  accountLocked: (minutes: number) =>
+    new ApiError(
+      'SoftLayer_Exception_User_Customer_AccountLocked',
+      `Account has been locked for ${minutes} minutes`,
+      SERVER_ERROR,
+    ),
+
+  // getPortalLoginToken documents its lockout as a plain public exception, with a full stop.
+  loginLocked: (minutes: number) =>
+    new ApiError(
+      'SoftLayer_Exception_Public',
+      `Account has been locked for ${minutes} minutes.`,
+      SERVER_ERROR,
+    ),
+
+  securityCodeRequired: () =>
+    new ApiError(
+      'SoftLayer_Exception_User_Customer_External_Binding_SecurityCodeRequired',
+      'You must supply external authentication credentials to log in with this user',
+      SERVER_ERROR,
+    ),
+
+  totpRequired: () =>
+    new ApiError(
+      'SoftLayer_Exception_User_Customer_External_Binding_TotpAuthenticationRequired',
+      'Time-based One Time Password authentication is required to log in with this user',
+      SERVER_ERROR,
+    ),
+
+  phoneRequired: () =>
+    new ApiError(
+      'SoftLayer_Exception_User_Customer_External_Binding_PhoneAuthenticationRequired',
+      'Phone-based authentication is required to log in with this user',
+      SERVER_ERROR,
+    ),
+
+  awaitingResponse: () =>
+    new ApiError(
+      'SoftLayer_Exception_User_Customer_External_Binding_AwaitingResponse',
+      'Waiting on the external authentication response',
+      SERVER_ERROR,
+    ),
+
+  externalAuthenticationFailed: () =>
+    new ApiError(
+      'SoftLayer_Exception_User_Customer_External_Binding_AuthenticationFailed',
+      'External authentication failed',
+      SERVER_ERROR,
+    ),
+
+  notBrandMasterAccount: () =>
+    new ApiError(
+      'SoftLayer_Exception_Public',
+      'Your account is not a Brand Master Account',
+      SERVER_ERROR,
+    ),
+
+  noResetPermissionForAnotherUser: () =>
+    new ApiError(
+      'SoftLayer_Exception_Public',
+      'You do not have permission to request password reset for another user',
+      SERVER_ERROR,
+    ),
+
+  noResetPermissionForThisUser: () =>
+    new ApiError(
+      'SoftLayer_Exception_Public',
+      'You do not have permission to request password reset for this user',
+      SERVER_ERROR,
+    ),
+
+  usernameDoesNotExist: () =>
+    new ApiError('SoftLayer_Exception_Public', 'Username does not exist', SERVER_ERROR),
+
+  // The real API's text for a mask naming a property the type lacks (wire.md §4.3).
+  invalidMaskProperty: (property: string, type: string) =>
+    new ApiError(
+      'SoftLayer_Exception_WebService_ObjectMask',
+      `Property '${property}' not valid for '${type}'.`,
+      SERVER_ERROR,
+    ),
+
+  malformedMask: (detail: string) =>
+    new ApiError(
+      'SoftLayer_Exception_WebService_BadRequest',
+      `Unable to parse object mask: ${detail}`,
+      BAD_REQUEST,
+    ),
 } as const;

@@ -82,6 +82,11 @@ export class Registry {
     throw errors.methodNotFound(method);
   }
 
+  /** The service a service extends, if any. */
+  parentOf(service: string): string | undefined {
+    return this.services.get(service)?.parent;
+  }
+
   /** Every service with the methods it answers, inherited ones included. */
   describe(): { service: string; methods: MethodEntry[] }[] {
     return [...this.services.keys()].sort().map((service) => {

@@ -3,10 +3,12 @@ import type { ApiCall, ResultLimit } from '../dispatch/call';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { errors } from '../dispatch/errors';
 import { credentialsFromAuthorization } from './http-auth';
+import { encodeRestXml, encodeRestXmlError } from './rest-xml';
 import { asApiError } from './wire-errors';
 import { isApiVersion } from './xmlrpc';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+const XML_TYPE = 'application/xml; charset=utf-8';
 
 // With no method segment the verb names the method (SLDN rest.md).
 const DEFAULT_METHODS: Record<string, string> = {
@@ -37,14 +39,11 @@ export function restTransport(dispatcher: Dispatcher) {
         if (!isApiVersion(request.params.version)) return reply.callNotFound();
 
         const path = parsePath(request.params['*'], request.method);
-        if (path.format === 'xml') {
-          throw errors.badRequest('slemu answers REST calls in JSON only; use the .json suffix');
-        }
-
         const call = toApiCall(path, request);
         const result = await dispatcher.dispatch(call, request.callSummary, request.log);
 
         if (result.totalItems !== undefined) reply.header('SoftLayer-Total-Items', result.totalItems);
+        if (path.format === 'xml') return reply.type(XML_TYPE).send(encodeRestXml(result.value));
         // softlayer-go parses boolean and number bodies raw: no trailing newline, ever.
         return reply.type(JSON_TYPE).send(JSON.stringify(result.value ?? null));
       },
@@ -57,8 +56,16 @@ async function sendError(error: unknown, request: FastifyRequest, reply: Fastify
   request.callSummary ??= { protocol: 'rest' };
   request.callSummary.faultCode = apiError.exception;
 
+  reply.code(apiError.restStatus);
+  if (asksForXml(request.url)) {
+    return reply.type(XML_TYPE).send(encodeRestXmlError(apiError.message, apiError.exception));
+  }
   const body = { error: apiError.message, code: apiError.exception };
-  return reply.code(apiError.restStatus).type(JSON_TYPE).send(JSON.stringify(body));
+  return reply.type(JSON_TYPE).send(JSON.stringify(body));
+}
+
+function asksForXml(url: string): boolean {
+  return /\.xml$/i.test(url.split('?')[0] ?? '');
 }
 
 function parsePath(rawPath: string, verb: string): RestPath {
@@ -84,11 +91,13 @@ function parsePath(rawPath: string, verb: string): RestPath {
 
 function toApiCall(path: RestPath, request: FastifyRequest): ApiCall {
   const query = request.query as Record<string, string | string[] | undefined>;
+  // The real API ignores a body sent with GET (SLDN rest.md).
+  const body = request.method === 'GET' ? undefined : (request.body as Buffer | undefined);
   const call: ApiCall = {
     protocol: 'rest',
     service: path.service,
     method: path.method,
-    args: argsFromBody(request.body as Buffer | undefined) ?? path.pathArgs,
+    args: argsFromBody(body) ?? path.pathArgs,
   };
 
   if (path.id !== undefined) call.initId = path.id;
@@ -99,8 +108,9 @@ function toApiCall(path: RestPath, request: FastifyRequest): ApiCall {
   const mask = single(query.objectMask);
   if (mask !== undefined) call.mask = mask;
 
+  // A filter that is not JSON is ignored, as the real API ignores malformed filters.
   const filter = single(query.objectFilter);
-  if (filter !== undefined) call.filter = parseJson(filter, 'objectFilter is not valid JSON');
+  if (filter !== undefined) call.filter = parseJsonOrUndefined(filter);
 
   const limit = single(query.resultLimit);
   if (limit !== undefined) call.resultLimit = parseResultLimit(limit);
@@ -122,6 +132,14 @@ function argsFromBody(body: Buffer | undefined): unknown[] | undefined {
   if (parameters === undefined || parameters === null) return [];
   if (!Array.isArray(parameters)) throw errors.badRequest('"parameters" must be an array');
   return parameters;
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseJson(text: string, complaint: string): unknown {

@@ -117,11 +117,16 @@ function decodeDouble(text: string): number {
 }
 
 // softlayer-go decodes a top-level array only when the body starts with exactly this prolog
-// followed by <params> with nothing but whitespace between (wire.md §6.2): no methodResponse.
+// followed by <params> with nothing but whitespace between (wire.md §6.2, §11), so list results
+// go without <methodResponse>, as the real API sends them. Scalars and structs decode in every
+// shape in Go and Python, so they carry the standard wrapper, which strict XML-RPC parsers
+// (the npm xmlrpc package among them) insist on.
 const SUCCESS_PROLOG = '<?xml version="1.0" encoding="utf-8"?>\n';
 
 export function encodeSuccess(value: unknown): string {
-  return `${SUCCESS_PROLOG}<params>\n<param>\n${encodeValue(value)}\n</param>\n</params>\n`;
+  const params = `<params>\n<param>\n${encodeValue(value)}\n</param>\n</params>\n`;
+  if (Array.isArray(value)) return `${SUCCESS_PROLOG}${params}`;
+  return `${SUCCESS_PROLOG}<methodResponse>\n${params}</methodResponse>\n`;
 }
 
 export function encodeFault(faultCode: string, faultString: string): string {

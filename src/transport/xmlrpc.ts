@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ApiCall, Credentials, ResultLimit } from '../dispatch/call';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { credentialsFromAuthorization } from './http-auth';
+import { applyHeaders, isStruct } from './softlayer-headers';
 import { asApiError } from './wire-errors';
 import { decodeMethodCall, encodeFault, encodeSuccess } from './xmlrpc-codec';
 
@@ -46,72 +46,8 @@ function toApiCall(service: string, method: string, params: unknown[], request: 
   const headers = hasHeaders ? (first.headers as Record<string, unknown>) : {};
   const args = hasHeaders ? rest : params;
 
-  const call: ApiCall = { protocol: 'xmlrpc', service, method, args };
-  const credentials =
-    credentialsFromHeaders(headers.authenticate) ??
-    credentialsFromAuthorization(request.headers.authorization);
-  if (credentials) call.credentials = credentials;
-
-  const init = headerEndingWith(headers, service, 'InitParameters');
-  if (isStruct(init)) call.initId = init.id;
-
-  const mask = maskFrom(headers, service);
-  if (mask !== undefined) call.mask = mask;
-
-  const filter = headerEndingWith(headers, service, 'ObjectFilter');
-  if (filter !== undefined) call.filter = filter;
-
-  const limit = resultLimitFrom(headers.resultLimit);
-  if (limit) call.resultLimit = limit;
+  const call = applyHeaders({ protocol: 'xmlrpc', service, method, args }, headers);
+  const basic = credentialsFromAuthorization(request.headers.authorization);
+  if (!call.credentials && basic) call.credentials = basic;
   return call;
-}
-
-function isStruct(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// Header names embed the called service (SoftLayer_User_CustomerInitParameters); the Python SDK's
-// own test server matches them by suffix, which also covers a client naming the parent service.
-function headerEndingWith(headers: Record<string, unknown>, service: string, suffix: string) {
-  const exact = headers[`${service}${suffix}`];
-  if (exact !== undefined) return exact;
-  const name = Object.keys(headers).find((key) => key.endsWith(suffix));
-  return name === undefined ? undefined : headers[name];
-}
-
-function maskFrom(headers: Record<string, unknown>, service: string): unknown {
-  const stringMask = headers.SoftLayer_ObjectMask;
-  if (isStruct(stringMask)) return stringMask.mask;
-  const legacy = headerEndingWith(headers, service, 'ObjectMask');
-  return isStruct(legacy) ? legacy.mask : undefined;
-}
-
-function credentialsFromHeaders(authenticate: unknown): Credentials | undefined {
-  if (!isStruct(authenticate)) return undefined;
-
-  if (authenticate.authToken !== undefined && authenticate.authToken !== null) {
-    return {
-      kind: 'portalToken',
-      userId: authenticate.userId,
-      authToken: String(authenticate.authToken),
-    };
-  }
-  if (authenticate.username !== undefined && authenticate.apiKey !== undefined) {
-    return {
-      kind: 'apiKey',
-      username: String(authenticate.username),
-      apiKey: String(authenticate.apiKey),
-    };
-  }
-  return undefined;
-}
-
-function resultLimitFrom(value: unknown): ResultLimit | undefined {
-  if (!isStruct(value)) return undefined;
-  const limit = Number(value.limit ?? 0);
-  const offset = Number(value.offset ?? 0);
-  if (!Number.isSafeInteger(limit) || !Number.isSafeInteger(offset) || limit < 0 || offset < 0) {
-    return undefined;
-  }
-  return { limit, offset };
 }

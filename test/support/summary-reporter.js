@@ -2,7 +2,9 @@
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
-    const line = `${results.numPassedTests} passed, ${results.numFailedTests} failed`;
+    // A suite that cannot even load counts as a failure, though Jest counts no test in it.
+    const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+    const line = `${results.numPassedTests} passed, ${failed} failed`;
     process.stderr.write(`${skipped > 0 ? `${line}, ${skipped} skipped` : line}\n`);
   }
 }

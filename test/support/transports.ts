@@ -15,7 +15,9 @@ export interface TestCall {
   args?: unknown[];
   id?: number | string;
   auth?: TestAuth;
-  mask?: string;
+  /** A mask string, or (XML-RPC and JSON-RPC only) the legacy struct under <Service>ObjectMask. */
+  mask?: string | Record<string, unknown>;
+  filter?: unknown;
   resultLimit?: { limit: number; offset: number };
 }
 
@@ -25,16 +27,23 @@ export type TestOutcome =
 
 export type Caller = (app: FastifyInstance, call: TestCall) => Promise<TestOutcome>;
 
-export const callXmlRpc: Caller = async (app, call) => {
+/** The SoftLayer headers struct, as XML-RPC and JSON-RPC carry it. */
+function softlayerHeaders(call: TestCall): Record<string, unknown> {
   const headers: Record<string, unknown> = {};
   if (call.auth && 'apiKey' in call.auth) headers.authenticate = call.auth;
   if (call.auth && 'authToken' in call.auth) {
     headers.authenticate = { ...call.auth, complexType: 'PortalLoginToken' };
   }
   if (call.id !== undefined) headers[`${call.service}InitParameters`] = { id: call.id };
-  if (call.mask !== undefined) headers.SoftLayer_ObjectMask = { mask: call.mask };
+  if (typeof call.mask === 'string') headers.SoftLayer_ObjectMask = { mask: call.mask };
+  if (typeof call.mask === 'object') headers[`${call.service}ObjectMask`] = { mask: call.mask };
+  if (call.filter !== undefined) headers[`${call.service}ObjectFilter`] = call.filter;
   if (call.resultLimit) headers.resultLimit = call.resultLimit;
+  return headers;
+}
 
+export const callXmlRpc: Caller = async (app, call) => {
+  const headers = softlayerHeaders(call);
   const body = serializeMethodCall(call.method, [{ headers }, ...(call.args ?? [])]);
   const response = await app.inject({
     method: 'POST',
@@ -58,8 +67,8 @@ export const callXmlRpc: Caller = async (app, call) => {
   }
 };
 
-// slemu sends successes without <methodResponse> (softlayer-go needs that); the npm parser
-// insists on the wrapper, so the test adds it back.
+// slemu sends list results without <methodResponse> (softlayer-go needs that); the npm parser
+// insists on the wrapper, so the test adds it back there. Other results arrive wrapped.
 function parseResponse(body: string): Promise<unknown> {
   const wrapped = body.includes('<methodResponse>')
     ? body
@@ -74,7 +83,9 @@ function parseResponse(body: string): Promise<unknown> {
 export const callRest: Caller = async (app, call) => {
   const path = [call.service, call.id, `${call.method}.json`].filter((p) => p !== undefined).join('/');
   const query = new URLSearchParams();
+  if (typeof call.mask === 'object') throw new Error('REST has no structured mask');
   if (call.mask !== undefined) query.set('objectMask', call.mask);
+  if (call.filter !== undefined) query.set('objectFilter', JSON.stringify(call.filter));
   if (call.resultLimit) query.set('resultLimit', `${call.resultLimit.offset},${call.resultLimit.limit}`);
 
   const headers: Record<string, string> = {};
@@ -101,10 +112,41 @@ export const callRest: Caller = async (app, call) => {
   return { ok: false, code: error.code, message: error.error, status: response.statusCode };
 };
 
+export const callJsonRpc: Caller = async (app, call) => {
+  const request = {
+    jsonrpc: '2.0',
+    method: `${call.service}.${call.method}`,
+    params: call.args ?? [],
+    headers: softlayerHeaders(call),
+    id: 1,
+  };
+  const response = await app.inject({
+    method: 'POST',
+    url: '/jsonrpc/v3.1',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify(request),
+  });
+
+  const body = JSON.parse(response.body) as {
+    result?: unknown;
+    error?: { code: number; message: string; data: { exception: string } };
+  };
+  if (!body.error) {
+    return { ok: true, value: body.result, status: response.statusCode, headers: response.headers };
+  }
+  return {
+    ok: false,
+    code: body.error.data.exception,
+    message: body.error.message,
+    status: response.statusCode,
+  };
+};
+
 /** Every transport, for `describe.each` so each case runs over each wire. */
 export const transports: [string, Caller][] = [
   ['xmlrpc', callXmlRpc],
   ['rest', callRest],
+  ['jsonrpc', callJsonRpc],
 ];
 
 export function expectFault(outcome: TestOutcome, code: string): asserts outcome is Extract<TestOutcome, { ok: false }> {

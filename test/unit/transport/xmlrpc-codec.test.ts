@@ -81,6 +81,15 @@ describe('encodeSuccess', () => {
     expect(encodeSuccess([1])).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<params>\s*<param>\s*<value>\s*<array>/);
   });
 
+  it('wraps scalars and structs in <methodResponse>, which strict parsers need', () => {
+    expect(encodeSuccess(true)).toBe(
+      '<?xml version="1.0" encoding="utf-8"?>\n<methodResponse>\n<params>\n<param>\n' +
+        '<value><boolean>1</boolean></value>\n</param>\n</params>\n</methodResponse>\n',
+    );
+    expect(encodeSuccess({ id: 1 })).toContain('<methodResponse>');
+    expect(encodeSuccess([{ id: 1 }])).not.toContain('methodResponse');
+  });
+
   it('leaves null members out and escapes text', () => {
     const body = encodeSuccess({ a: null, b: 'x & <y>', big: 2666148982056 });
     expect(body).not.toContain('<name>a</name>');

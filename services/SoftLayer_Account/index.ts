@@ -1,0 +1,4 @@
+import { getObject } from './getObject';
+import { getUsers } from './getUsers';
+
+export const SoftLayer_Account = { getObject, getUsers };
