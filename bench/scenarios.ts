@@ -97,14 +97,17 @@ export function keyLookups(distinctKeys: number): LoadSpec {
   };
 }
 
-/** initiatePortalPasswordChange spread over many users, so no per-user rate limit is reached. */
-export function initiates(users: number): LoadSpec {
+/**
+ * initiatePortalPasswordChange spread over many users, so no per-user rate limit is reached.
+ * It starts after the users whose keys the lookup scenario reads, so it supersedes none of them.
+ */
+export function initiates(firstUser: number, users: number): LoadSpec {
   return {
     path: '/rest/v3.1/SoftLayer_User_Customer/initiatePortalPasswordChange.json',
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    bodies: Array.from({ length: users }, (_, index) =>
-      JSON.stringify({ parameters: [syntheticUsername(index)] }),
+    bodies: Array.from({ length: users - firstUser }, (_, index) =>
+      JSON.stringify({ parameters: [syntheticUsername(firstUser + index)] }),
     ),
   };
 }
