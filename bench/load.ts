@@ -14,6 +14,8 @@ export interface LoadResult {
   p50: number;
   p99: number;
   failures: number;
+  /** Server CPU time per answered request, in microseconds. */
+  cpuPerRequest: number;
 }
 
 /** Drives one server with autocannon for a fixed time and summarises what it saw. */
@@ -22,6 +24,7 @@ export async function drive(
   spec: LoadSpec,
   seconds: number,
   connections: number,
+  cpuUsed: () => number,
 ): Promise<LoadResult> {
   const options: autocannon.Options = {
     url: `${baseUrl}${spec.path}`,
@@ -46,11 +49,14 @@ export async function drive(
     ];
   }
 
+  const cpuBefore = cpuUsed();
   const result = await autocannon(options);
+  const cpuSpent = cpuUsed() - cpuBefore;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.errors + result.timeouts + result.non2xx,
+    cpuPerRequest: cpuSpent / Math.max(result.requests.total, 1),
   };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { buildDatabase } from './databases';
 import { drive, type LoadResult, type LoadSpec } from './load';
 import {
+  cpuMicros,
   freePort,
   LOAD_CPU,
   pinned,
@@ -96,6 +97,9 @@ async function run(plan: Plan, work: string): Promise<void> {
       const ratio = subjectResult.rps / baseResult.rps;
       rows.push({ scenario, target: base.name, result: baseResult });
       rows.push({ scenario, target: subject.name, result: subjectResult, ratio, goal: verdict(ratio >= goal, goalText) });
+      // On a shared machine the CPU each request costs is the steadier comparison.
+      const cpuRatio = baseResult.cpuPerRequest / Math.max(subjectResult.cpuPerRequest, 1);
+      rows.push({ scenario, target: 'same, by CPU time', result: subjectResult, ratio: cpuRatio, goal: verdict(cpuRatio >= goal, goalText) });
       const p99Ratio = subjectResult.p99 / Math.max(baseResult.p99, 1);
       rows.push({ scenario, target: 'p99 vs baseline', result: subjectResult, ratio: p99Ratio, goal: verdict(p99Ratio <= 2, '<= 2') });
     }
@@ -137,12 +141,16 @@ async function alternate(
   const results: [LoadResult[], LoadResult[]] = [[], []];
   const sides = [first, second] as const;
 
-  for (const [server, spec] of sides) await drive(server.baseUrl, spec, 1, plan.connections);
+  const cpu = (server: RunningServer) => () => cpuMicros(server);
+  for (const [server, spec] of sides) {
+    await drive(server.baseUrl, spec, 1, plan.connections, cpu(server));
+  }
   for (let round = 0; round < plan.rounds; round += 1) {
     const order = round % 2 === 0 ? [0, 1] : [1, 0];
     for (const index of order) {
       const [server, spec] = sides[index as 0 | 1];
-      results[index as 0 | 1].push(await drive(server.baseUrl, spec, plan.seconds, plan.connections));
+      const result = await drive(server.baseUrl, spec, plan.seconds, plan.connections, cpu(server));
+      results[index as 0 | 1].push(result);
     }
   }
   return [median(results[0]), median(results[1])];
@@ -153,7 +161,13 @@ function median(results: LoadResult[]): LoadResult {
     const values = results.map((result) => result[key]).sort((a, b) => a - b);
     return values[Math.floor(values.length / 2)] ?? 0;
   };
-  return { rps: pick('rps'), p50: pick('p50'), p99: pick('p99'), failures: pick('failures') };
+  return {
+    rps: pick('rps'),
+    p50: pick('p50'),
+    p99: pick('p99'),
+    failures: pick('failures'),
+    cpuPerRequest: pick('cpuPerRequest'),
+  };
 }
 
 interface Startup {
@@ -192,17 +206,21 @@ function verdict(met: boolean, goal: string): string {
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'ratio', 'goal'];
-  const lines = rows.map((row) => [
+  const header = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'cpu µs/req', 'ratio', 'goal'];
+  const lines = rows.map((row) => {
+    const measured = row.target !== 'p99 vs baseline' && row.target !== 'same, by CPU time';
+    return [
     row.scenario,
     row.target,
-    row.target === 'p99 vs baseline' ? '' : row.result.rps.toFixed(0),
-    row.target === 'p99 vs baseline' ? '' : row.result.p50.toFixed(1),
-    row.result.p99.toFixed(1),
-    row.target === 'p99 vs baseline' ? '' : String(row.result.failures),
+    measured ? row.result.rps.toFixed(0) : '',
+    measured ? row.result.p50.toFixed(1) : '',
+    row.target === 'p99 vs baseline' || measured ? row.result.p99.toFixed(1) : '',
+    measured ? String(row.result.failures) : '',
+    measured ? row.result.cpuPerRequest.toFixed(0) : '',
     row.ratio === undefined ? '' : row.ratio.toFixed(2),
     row.goal ?? '',
-  ]);
+  ];
+  });
   printColumns(header, lines);
 }
 
