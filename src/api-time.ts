@@ -25,7 +25,23 @@ function zoneOffsetMinutes(epochMs: number, parts: Record<string, string>): numb
   return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
 }
 
+// Formatting through Intl costs microseconds per call and users carry the same few times over
+// and over, so formatted seconds are remembered (bounded, cleared when full).
+const formatted = new Map<number, string>();
+const REMEMBERED_SECONDS = 10_000;
+
 export function formatApiTime(epochMs: number): string {
+  const second = Math.floor(epochMs / 1000);
+  let text = formatted.get(second);
+  if (text === undefined) {
+    if (formatted.size >= REMEMBERED_SECONDS) formatted.clear();
+    text = formatSecond(second * 1000);
+    formatted.set(second, text);
+  }
+  return text;
+}
+
+function formatSecond(epochMs: number): string {
   const parts: Record<string, string> = {};
   for (const part of partsFormat.formatToParts(new Date(epochMs))) parts[part.type] = part.value;
 

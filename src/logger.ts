@@ -16,7 +16,10 @@ const SECRET_KEYS = [
   'totp',
 ];
 
-const REDACT_PATHS = SECRET_KEYS.flatMap((name) => [name, `*.${name}`, `*.*.${name}`, `*.*.*.${name}`]);
+// Top level and one level down (`err.x`, `headers.x`): slemu logs flat, constant-shaped objects.
+// Deeper wildcards (`*.*.x`) would make pino walk every logged object on every line, which
+// cost more than a third of a cheap call's CPU when measured.
+const REDACT_PATHS = SECRET_KEYS.flatMap((name) => [name, `*.${name}`]);
 
 export function loggerOptions(level: string): LoggerOptions {
   return {
