@@ -110,11 +110,13 @@ export function insertPreparedUser(
 }
 
 export async function hashUserSecrets(user: FixtureUser) {
-  const passwordHash = user.password === undefined ? null : await hashPassword(user.password);
+  // Fixture and control-API secrets are published (README, /_slemu/users): see HashCost.
+  const passwordHash =
+    user.password === undefined ? null : await hashPassword(user.password, 'published');
   const answers = await Promise.all(
     (user.securityAnswers ?? []).map(async ({ questionId, answer }) => ({
       questionId,
-      answerHash: await hashPassword(normaliseAnswer(answer)),
+      answerHash: await hashPassword(normaliseAnswer(answer), 'published'),
     })),
   );
   return { user, passwordHash, answers };

@@ -1,7 +1,8 @@
 import Handlebars from 'handlebars';
-import mjml2html from 'mjml';
 import { readFileSync } from 'node:fs';
-import { dataPath } from '../paths';
+import { EMAIL_SUBJECTS, templateHtml, templateSource, type TemplateName } from './templates';
+
+export type { TemplateName } from './templates';
 
 export interface RenderedEmail {
   subject: string;
@@ -17,18 +18,9 @@ interface CompiledTemplate {
   html: Compiled;
 }
 
-// Subjects are short enough to live here; bodies are files beside this module.
-const SUBJECTS = {
-  'password-reset': 'Reset your IBM Cloud infrastructure password',
-} as const;
-
-export type TemplateName = keyof typeof SUBJECTS;
-
-const templateFile = (name: string) => dataPath('src', 'email', 'templates', name);
-
 /**
- * Compiles every template once, at start-up: MJML to HTML (which keeps the `{{…}}` placeholders
- * as text), then the HTML and the plain-text part to Handlebars functions that escape values.
+ * Compiles every template once, at start-up: the HTML (from MJML, see templates.ts) and the
+ * plain-text part become Handlebars functions; the HTML one escapes the values it inserts.
  */
 export class EmailRenderer {
   private constructor(private readonly templates: Map<TemplateName, CompiledTemplate>) {}
@@ -36,14 +28,11 @@ export class EmailRenderer {
   static async create(): Promise<EmailRenderer> {
     const templates = new Map<TemplateName, CompiledTemplate>();
 
-    for (const [name, subject] of Object.entries(SUBJECTS) as [TemplateName, string][]) {
-      const mjml = readFileSync(templateFile(`${name}.mjml`), 'utf8');
-      const { html, errors } = await mjml2html(mjml, { validationLevel: 'strict' });
-      if (errors.length > 0) throw new Error(`email template ${name}: ${errors[0]?.formattedMessage}`);
-
+    for (const [name, subject] of Object.entries(EMAIL_SUBJECTS) as [TemplateName, string][]) {
+      const html = await templateHtml(name);
       templates.set(name, {
         subject: Handlebars.compile(subject, { noEscape: true, strict: true }),
-        text: Handlebars.compile(readFileSync(templateFile(`${name}.txt`), 'utf8'), {
+        text: Handlebars.compile(readFileSync(templateSource(`${name}.txt`), 'utf8'), {
           noEscape: true,
           strict: true,
         }),

@@ -11,15 +11,21 @@ const scryptAsync = promisify(scrypt) as (
   options: { N: number; r: number; p: number },
 ) => Promise<Buffer>;
 
-const COST = { N: 16384, r: 8, p: 1 };
+const COSTS = {
+  standard: { N: 16384, r: 8, p: 1 },
+  // For secrets the sandbox publishes anyway (fixtures, users made through the control API):
+  // a slow hash protects nothing there, and seeding a new store hashes a few dozen of them.
+  published: { N: 1024, r: 8, p: 1 },
+};
 const KEY_LENGTH = 32;
 
-export async function hashPassword(password: string): Promise<string> {
+export type HashCost = keyof typeof COSTS;
+
+export async function hashPassword(password: string, cost: HashCost = 'standard'): Promise<string> {
+  const { N, r, p } = COSTS[cost];
   const salt = randomBytes(16);
-  const derived = await scryptAsync(password, salt, KEY_LENGTH, COST);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), derived.toString('base64')].join(
-    '$',
-  );
+  const derived = await scryptAsync(password, salt, KEY_LENGTH, { N, r, p });
+  return ['scrypt', N, r, p, salt.toString('base64'), derived.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
