@@ -26,8 +26,10 @@ async function main(): Promise<void> {
   if (kind === 'xml') {
     app.post('/*', async (_request, reply) => reply.type('text/xml; charset=utf-8').send(XML_BODY));
   } else {
-    const answer = async (_request: unknown, reply: { type: (t: string) => { send: (b: string) => unknown } }) =>
-      reply.type('application/json; charset=utf-8').send(JSON_BODY);
+    const answer = async (
+      _request: unknown,
+      reply: { type: (t: string) => { send: (b: string) => unknown } },
+    ) => reply.type('application/json; charset=utf-8').send(JSON_BODY);
     app.get('/*', answer);
     app.post('/*', answer);
   }

@@ -30,8 +30,22 @@ interface Plan {
   startups: number;
 }
 
-const FULL: Plan = { rounds: 3, seconds: 10, connections: 100, bigUsers: 100_000, keysPerUser: 10, startups: 5 };
-const QUICK: Plan = { rounds: 1, seconds: 3, connections: 100, bigUsers: 10_000, keysPerUser: 10, startups: 2 };
+const FULL: Plan = {
+  rounds: 3,
+  seconds: 10,
+  connections: 100,
+  bigUsers: 100_000,
+  keysPerUser: 10,
+  startups: 5,
+};
+const QUICK: Plan = {
+  rounds: 1,
+  seconds: 3,
+  connections: 100,
+  bigUsers: 10_000,
+  keysPerUser: 10,
+  startups: 2,
+};
 const SMALL_USERS = 1_000;
 
 const node = process.execPath;
@@ -80,28 +94,90 @@ async function run(plan: Plan, work: string): Promise<void> {
   try {
     const hasJsonRpc = await answersJsonRpc(servers.small.baseUrl);
     const pairs: [string, RunningServer, LoadSpec, RunningServer, LoadSpec, number, string][] = [
-      ['REST getObject', servers.json, scenarios.sameShape(scenarios.restGetObject), servers.small, scenarios.restGetObject, 0.6, '>= 0.6'],
-      ['XML-RPC getObject', servers.xml, scenarios.xmlrpcGetObject, servers.small, scenarios.xmlrpcGetObject, 0.5, '>= 0.5'],
-      ['initiate + email', servers.json, scenarios.sameShape(scenarios.initiates(SMALL_USERS, plan.bigUsers)), servers.big, scenarios.initiates(SMALL_USERS, plan.bigUsers), 0.12, '>= 0.12'],
-      ['key lookup, big vs small db', servers.small, scenarios.keyLookups(SMALL_USERS), servers.big, scenarios.keyLookups(SMALL_USERS), 0.9, '>= 0.9'],
+      [
+        'REST getObject',
+        servers.json,
+        scenarios.sameShape(scenarios.restGetObject),
+        servers.small,
+        scenarios.restGetObject,
+        0.6,
+        '>= 0.6',
+      ],
+      [
+        'XML-RPC getObject',
+        servers.xml,
+        scenarios.xmlrpcGetObject,
+        servers.small,
+        scenarios.xmlrpcGetObject,
+        0.5,
+        '>= 0.5',
+      ],
+      [
+        'initiate + email',
+        servers.json,
+        scenarios.sameShape(scenarios.initiates(SMALL_USERS, plan.bigUsers)),
+        servers.big,
+        scenarios.initiates(SMALL_USERS, plan.bigUsers),
+        0.12,
+        '>= 0.12',
+      ],
+      [
+        'key lookup, big vs small db',
+        servers.small,
+        scenarios.keyLookups(SMALL_USERS),
+        servers.big,
+        scenarios.keyLookups(SMALL_USERS),
+        0.9,
+        '>= 0.9',
+      ],
     ];
     if (hasJsonRpc) {
-      pairs.splice(2, 0, ['JSON-RPC getObject', servers.json, scenarios.sameShape(scenarios.jsonrpcGetObject), servers.small, scenarios.jsonrpcGetObject, 0.6, '>= 0.6']);
+      pairs.splice(2, 0, [
+        'JSON-RPC getObject',
+        servers.json,
+        scenarios.sameShape(scenarios.jsonrpcGetObject),
+        servers.small,
+        scenarios.jsonrpcGetObject,
+        0.6,
+        '>= 0.6',
+      ]);
     } else {
       log('JSON-RPC is not served by this build; that scenario is skipped');
     }
 
     for (const [scenario, base, baseSpec, subject, subjectSpec, goal, goalText] of pairs) {
       log(`${scenario}: ${plan.rounds} round(s) of ${plan.seconds} s each side`);
-      const [baseResult, subjectResult] = await alternate(plan, [base, baseSpec], [subject, subjectSpec]);
+      const [baseResult, subjectResult] = await alternate(
+        plan,
+        [base, baseSpec],
+        [subject, subjectSpec],
+      );
       const ratio = subjectResult.rps / baseResult.rps;
       rows.push({ scenario, target: base.name, result: baseResult });
-      rows.push({ scenario, target: subject.name, result: subjectResult, ratio, goal: verdict(ratio >= goal, goalText) });
+      rows.push({
+        scenario,
+        target: subject.name,
+        result: subjectResult,
+        ratio,
+        goal: verdict(ratio >= goal, goalText),
+      });
       // On a shared machine the CPU each request costs is the steadier comparison.
       const cpuRatio = baseResult.cpuPerRequest / Math.max(subjectResult.cpuPerRequest, 1);
-      rows.push({ scenario, target: 'same, by CPU time', result: subjectResult, ratio: cpuRatio, goal: verdict(cpuRatio >= goal, goalText) });
+      rows.push({
+        scenario,
+        target: 'same, by CPU time',
+        result: subjectResult,
+        ratio: cpuRatio,
+        goal: verdict(cpuRatio >= goal, goalText),
+      });
       const p99Ratio = subjectResult.p99 / Math.max(baseResult.p99, 1);
-      rows.push({ scenario, target: 'p99 vs baseline', result: subjectResult, ratio: p99Ratio, goal: verdict(p99Ratio <= 2, '<= 2') });
+      rows.push({
+        scenario,
+        target: 'p99 vs baseline',
+        result: subjectResult,
+        ratio: p99Ratio,
+        goal: verdict(p99Ratio <= 2, '<= 2'),
+      });
     }
   } finally {
     const loaded = residentMiB(servers.small);
@@ -180,7 +256,11 @@ interface Startup {
 // and slemu reopening an existing database file.
 async function measureStartups(plan: Plan, work: string): Promise<Startup> {
   const existing = await buildDatabase(work, 'startup', 0, 0);
-  const times = { baselineMs: [] as number[], slemuFreshMs: [] as number[], slemuExistingMs: [] as number[] };
+  const times = {
+    baselineMs: [] as number[],
+    slemuFreshMs: [] as number[],
+    slemuExistingMs: [] as number[],
+  };
 
   for (let attempt = 0; attempt < plan.startups; attempt += 1) {
     for (const [key, start] of [
@@ -193,7 +273,8 @@ async function measureStartups(plan: Plan, work: string): Promise<Startup> {
       await stopServer(server);
     }
   }
-  const mid = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const mid = (values: number[]) =>
+    values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   return {
     baselineMs: mid(times.baselineMs),
     slemuFreshMs: mid(times.slemuFreshMs),
@@ -206,40 +287,78 @@ function verdict(met: boolean, goal: string): string {
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'cpu µs/req', 'ratio', 'goal'];
+  const header = [
+    'scenario',
+    'target',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'failed',
+    'cpu µs/req',
+    'ratio',
+    'goal',
+  ];
   const lines = rows.map((row) => {
     const measured = row.target !== 'p99 vs baseline' && row.target !== 'same, by CPU time';
     return [
-    row.scenario,
-    row.target,
-    measured ? row.result.rps.toFixed(0) : '',
-    measured ? row.result.p50.toFixed(1) : '',
-    row.target === 'p99 vs baseline' || measured ? row.result.p99.toFixed(1) : '',
-    measured ? String(row.result.failures) : '',
-    measured ? row.result.cpuPerRequest.toFixed(0) : '',
-    row.ratio === undefined ? '' : row.ratio.toFixed(2),
-    row.goal ?? '',
-  ];
+      row.scenario,
+      row.target,
+      measured ? row.result.rps.toFixed(0) : '',
+      measured ? row.result.p50.toFixed(1) : '',
+      row.target === 'p99 vs baseline' || measured ? row.result.p99.toFixed(1) : '',
+      measured ? String(row.result.failures) : '',
+      measured ? row.result.cpuPerRequest.toFixed(0) : '',
+      row.ratio === undefined ? '' : row.ratio.toFixed(2),
+      row.goal ?? '',
+    ];
   });
   printColumns(header, lines);
 }
 
-function printStartup(startup: Startup, idle: { baseline: number; slemu: number }, loaded: number): void {
+function printStartup(
+  startup: Startup,
+  idle: { baseline: number; slemu: number },
+  loaded: number,
+): void {
   const header = ['measure', 'baseline', 'slemu', 'ratio', 'goal'];
   const startRatio = startup.slemuFreshMs / startup.baselineMs;
   const existingRatio = startup.slemuExistingMs / startup.baselineMs;
   const memoryRatio = idle.slemu / idle.baseline;
   printColumns(header, [
-    ['start-up, new :memory: store (ms)', startup.baselineMs.toFixed(0), startup.slemuFreshMs.toFixed(0), startRatio.toFixed(2), verdict(startRatio <= 1.5, '<= 1.5')],
-    ['start-up, existing db file (ms)', startup.baselineMs.toFixed(0), startup.slemuExistingMs.toFixed(0), existingRatio.toFixed(2), verdict(existingRatio <= 1.5, '<= 1.5')],
-    ['resident memory idle (MiB)', idle.baseline.toFixed(1), idle.slemu.toFixed(1), memoryRatio.toFixed(2), verdict(memoryRatio <= 1.5, '<= 1.5')],
+    [
+      'start-up, new :memory: store (ms)',
+      startup.baselineMs.toFixed(0),
+      startup.slemuFreshMs.toFixed(0),
+      startRatio.toFixed(2),
+      verdict(startRatio <= 1.5, '<= 1.5'),
+    ],
+    [
+      'start-up, existing db file (ms)',
+      startup.baselineMs.toFixed(0),
+      startup.slemuExistingMs.toFixed(0),
+      existingRatio.toFixed(2),
+      verdict(existingRatio <= 1.5, '<= 1.5'),
+    ],
+    [
+      'resident memory idle (MiB)',
+      idle.baseline.toFixed(1),
+      idle.slemu.toFixed(1),
+      memoryRatio.toFixed(2),
+      verdict(memoryRatio <= 1.5, '<= 1.5'),
+    ],
     ['resident memory after load (MiB)', '', loaded.toFixed(1), '', ''],
   ]);
 }
 
 function printColumns(header: string[], lines: string[][]): void {
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)));
-  const format = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)),
+  );
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   console.log(`\n${format(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}`);
   for (const line of lines) console.log(format(line));
 }
@@ -249,9 +368,15 @@ function log(message: string): void {
 }
 
 // The load generator takes the core the servers do not use.
-if (process.env.SLEMU_BENCH_PINNED === undefined && spawnSync('taskset', ['-c', LOAD_CPU, 'true']).status === 0) {
+if (
+  process.env.SLEMU_BENCH_PINNED === undefined &&
+  spawnSync('taskset', ['-c', LOAD_CPU, 'true']).status === 0
+) {
   const [program, args] = pinned(LOAD_CPU, node, process.argv.slice(1));
-  const child = spawnSync(program, args, { stdio: 'inherit', env: { ...process.env, SLEMU_BENCH_PINNED: '1' } });
+  const child = spawnSync(program, args, {
+    stdio: 'inherit',
+    env: { ...process.env, SLEMU_BENCH_PINNED: '1' },
+  });
   process.exit(child.status ?? 1);
 } else {
   main().catch((error: unknown) => {

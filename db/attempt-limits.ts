@@ -38,14 +38,16 @@ export class AttemptLimitStore {
 
   /** Records a reset request unless the username already had `max` since `since`. */
   admitResetRequest(username: string, now: number, since: number, max: number): boolean {
-    return this.db.transaction(() => {
-      this.statements.pruneRequests.run({ since });
-      const recent = this.statements.countRequests.pluck().get({ username, since }) as number;
-      if (recent >= max) return false;
+    return this.db
+      .transaction(() => {
+        this.statements.pruneRequests.run({ since });
+        const recent = this.statements.countRequests.pluck().get({ username, since }) as number;
+        if (recent >= max) return false;
 
-      this.statements.addRequest.run({ username, now });
-      return true;
-    }).immediate();
+        this.statements.addRequest.run({ username, now });
+        return true;
+      })
+      .immediate();
   }
 
   /**
@@ -53,16 +55,18 @@ export class AttemptLimitStore {
    * and starts the count again. Answers whether this failure locked the user.
    */
   recordFailure(userId: number, now: number, since: number, limit: number, until: number): boolean {
-    return this.db.transaction(() => {
-      this.statements.pruneFailures.run({ since });
-      this.statements.addFailure.run({ userId, now });
-      const failures = this.statements.countFailures.pluck().get({ userId, since }) as number;
-      if (failures < limit) return false;
+    return this.db
+      .transaction(() => {
+        this.statements.pruneFailures.run({ since });
+        this.statements.addFailure.run({ userId, now });
+        const failures = this.statements.countFailures.pluck().get({ userId, since }) as number;
+        if (failures < limit) return false;
 
-      this.statements.lock.run({ userId, until });
-      this.statements.clearFailures.run(userId);
-      return true;
-    }).immediate();
+        this.statements.lock.run({ userId, until });
+        this.statements.clearFailures.run(userId);
+        return true;
+      })
+      .immediate();
   }
 
   lockedUntil(userId: number): number | undefined {

@@ -15,11 +15,7 @@ const ACCOUNT_ID = 1001;
 const PARENT_ID = 7001;
 
 /** `count` users, each with `keysPerUser` reset keys of which only the newest is live. */
-export function addSyntheticUsers(
-  db: Database.Database,
-  count: number,
-  keysPerUser: number,
-): void {
+export function addSyntheticUsers(db: Database.Database, count: number, keysPerUser: number): void {
   const insertUser = db.prepare(
     `INSERT INTO users (id, account_id, parent_id, username, email, first_name, user_status_id,
        created_at, modified_at, status_changed_at, last_login_at)

@@ -125,7 +125,8 @@ export async function hashUserSecrets(user: FixtureUser) {
 function toNewUser(user: FixtureUser, passwordHash: string | null, now: number) {
   const status = user.status ?? 'ACTIVE';
   const userStatusId = STATUS_IDS[status];
-  if (userStatusId === undefined) throw new Error(`fixture user ${user.username}: unknown status ${status}`);
+  if (userStatusId === undefined)
+    throw new Error(`fixture user ${user.username}: unknown status ${status}`);
 
   return {
     id: user.id,

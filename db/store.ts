@@ -146,10 +146,12 @@ export class Store {
    * file waits out busy_timeout instead of failing with SQLITE_BUSY halfway through.
    */
   issuePasswordKey(key: Omit<PasswordKeyRecord, 'usedAt' | 'supersededAt'>): void {
-    this.db.transaction(() => {
-      this.statements.supersedeKeys.run({ userId: key.userId, now: key.createdAt });
-      this.statements.insertKey.run(key);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.statements.supersedeKeys.run({ userId: key.userId, now: key.createdAt });
+        this.statements.insertKey.run(key);
+      })
+      .immediate();
   }
 
   findPasswordKey(keyHash: string): PasswordKeyRecord | undefined {
@@ -158,11 +160,13 @@ export class Store {
 
   /** Sets the password and consumes the key in one step; false if the key was already used. */
   completePasswordSet(keyHash: string, userId: number, passwordHash: string, now: number): boolean {
-    return this.db.transaction(() => {
-      const consumed = this.statements.consumeKey.run({ keyHash, userId, now }).changes === 1;
-      if (consumed) this.statements.setPassword.run({ userId, passwordHash, now });
-      return consumed;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const consumed = this.statements.consumeKey.run({ keyHash, userId, now }).changes === 1;
+        if (consumed) this.statements.setPassword.run({ userId, passwordHash, now });
+        return consumed;
+      })
+      .immediate();
   }
 
   issuePortalToken(tokenHash: string, userId: number, createdAt: number, expiresAt: number): void {
@@ -178,9 +182,10 @@ export class Store {
   }
 
   outbox(recipient?: string): OutboxRecord[] {
-    const rows = recipient === undefined
-      ? this.statements.allMessages.all()
-      : this.statements.messagesTo.all(recipient);
+    const rows =
+      recipient === undefined
+        ? this.statements.allMessages.all()
+        : this.statements.messagesTo.all(recipient);
     return rows as OutboxRecord[];
   }
 

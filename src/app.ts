@@ -53,7 +53,10 @@ export interface BuildOptions {
 }
 
 /** Builds the fastify app with its store, dispatcher and routes; tests use it without a socket. */
-export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  config: AppConfig,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
   const clock = options.clock ?? new Clock();
   const store = new Store(openDatabase(options.databaseImage ?? config.db));
   if (store.isEmpty()) await seedStore(store, readFixtures(dataPath(config.fixtures)), clock.now());
@@ -91,7 +94,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.addHook('onResponse', async (request, reply) => {
     if (!request.callSummary) return;
     const fields = { ...request.callSummary, statusCode: reply.statusCode };
-    request.log.info({ ...fields, durationMs: Math.round(reply.elapsedTime * 10) / 10 }, 'api call');
+    request.log.info(
+      { ...fields, durationMs: Math.round(reply.elapsedTime * 10) / 10 },
+      'api call',
+    );
   });
   app.addHook('onClose', async () => {
     await mailer.idle();
@@ -103,7 +109,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(async (api) => {
     // Transports read raw bytes and decode them themselves, whatever Content-Type says.
     api.removeAllContentTypeParsers();
-    api.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    api.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
     await api.register(xmlrpcTransport(dispatcher));
     await api.register(restTransport(dispatcher));
     await api.register(jsonrpcTransport(dispatcher));

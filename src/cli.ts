@@ -31,9 +31,14 @@ const program = new Command('slemu').description('A SoftLayer-compatible API emu
 program
   .command('serve')
   .description('answer SoftLayer API calls over XML-RPC and REST')
-  .addOption(new Option('--host <host>', 'address to listen on').env('SLEMU_HOST').default(DEFAULT_HOST))
   .addOption(
-    new Option('--port <port>', 'port to listen on').env('SLEMU_PORT').default(DEFAULT_PORT).argParser(port),
+    new Option('--host <host>', 'address to listen on').env('SLEMU_HOST').default(DEFAULT_HOST),
+  )
+  .addOption(
+    new Option('--port <port>', 'port to listen on')
+      .env('SLEMU_PORT')
+      .default(DEFAULT_PORT)
+      .argParser(port),
   )
   .addOption(
     new Option('--db <file>', "SQLite file, or ':memory:' for a throwaway store")
@@ -41,9 +46,10 @@ program
       .default('./.slemu/slemu.db'),
   )
   .addOption(
-    new Option('--public-url <url>', 'address used in email links (default http://<host>:<port>)').env(
-      'SLEMU_PUBLIC_URL',
-    ),
+    new Option(
+      '--public-url <url>',
+      'address used in email links (default http://<host>:<port>)',
+    ).env('SLEMU_PUBLIC_URL'),
   )
   .addOption(
     new Option('--log-level <level>', 'pino log level').env('SLEMU_LOG_LEVEL').default('info'),
@@ -54,8 +60,10 @@ program
     ),
   )
   .addOption(
-    new Option('--admin-token <token>', 'token for /_slemu/ and the pages (needed off loopback)')
-      .env('SLEMU_ADMIN_TOKEN'),
+    new Option(
+      '--admin-token <token>',
+      'token for /_slemu/ and the pages (needed off loopback)',
+    ).env('SLEMU_ADMIN_TOKEN'),
   )
   .addOption(
     new Option('--reset-requests-per-hour <n>', 'password reset requests per username per hour')
@@ -82,7 +90,12 @@ program
       .argParser(positiveCount),
   )
   .action(async (options: ServeOptions) => {
-    const config = defaultConfig({ host: options.host, port: options.port, db: options.db, logLevel: options.logLevel });
+    const config = defaultConfig({
+      host: options.host,
+      port: options.port,
+      db: options.db,
+      logLevel: options.logLevel,
+    });
     if (options.publicUrl) config.publicUrl = options.publicUrl.replace(/\/+$/, '');
     if (options.smtpUrl) config.smtpUrl = options.smtpUrl;
     if (options.adminToken) config.adminToken = options.adminToken;
@@ -97,7 +110,8 @@ program.addCommand(controlCommand());
 
 function positiveCount(value: string): number {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('a whole number from 1');
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new InvalidArgumentError('a whole number from 1');
   return parsed;
 }
 

@@ -77,7 +77,9 @@ function structuredCloneIfObject(value: unknown): unknown {
 // "Invalid value provided for Password" names the innermost field, capitalised as SLDN does.
 function fieldLabel(parameter: ParameterSignature, validate: ValidateFunction): string {
   const path = validate.errors?.[0]?.instancePath ?? '';
-  const inner = path.split('/').filter((part) => part !== '' && part !== 'value' && !/^\d+$/.test(part));
+  const inner = path
+    .split('/')
+    .filter((part) => part !== '' && part !== 'value' && !/^\d+$/.test(part));
   const name = inner.at(-1) ?? parameter.name;
   return name.charAt(0).toUpperCase() + name.slice(1);
 }

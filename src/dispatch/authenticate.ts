@@ -28,9 +28,10 @@ export function authenticate(
 
 function byApiKey(username: string, apiKey: string, store: Store): UserRecord {
   // username "apikey" is softlayer-python's way of sending an IBM Cloud API key alone.
-  const user = username === 'apikey'
-    ? store.findUserByApiKeyHash(hashSecret(apiKey))
-    : store.findUserByUsername(username);
+  const user =
+    username === 'apikey'
+      ? store.findUserByApiKeyHash(hashSecret(apiKey))
+      : store.findUserByUsername(username);
 
   const keyMatches = user?.apiKeyHash != null && secretMatchesHash(apiKey, user.apiKeyHash);
   if (!user || !keyMatches || !isActive(user)) throw errors.invalidApiKey();

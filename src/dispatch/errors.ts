@@ -9,7 +9,8 @@ const BAD_REQUEST = 400;
 const SERVER_ERROR = 500;
 
 export const errors = {
-  serviceNotFound: () => new ApiError('SoftLayer_Exception_Public', 'Service does not exist', NOT_FOUND),
+  serviceNotFound: () =>
+    new ApiError('SoftLayer_Exception_Public', 'Service does not exist', NOT_FOUND),
 
   methodNotFound: (method: string) =>
     new ApiError(
@@ -33,16 +34,29 @@ export const errors = {
     ),
 
   invalidValue: (field: string) =>
-    new ApiError('SoftLayer_Exception_InvalidValue', `Invalid value provided for ${field}`, SERVER_ERROR),
+    new ApiError(
+      'SoftLayer_Exception_InvalidValue',
+      `Invalid value provided for ${field}`,
+      SERVER_ERROR,
+    ),
 
   noAuthHeaders: () =>
-    new ApiError('SoftLayer_Exception_Public', 'No valid authentication headers found.', UNAUTHORIZED),
+    new ApiError(
+      'SoftLayer_Exception_Public',
+      'No valid authentication headers found.',
+      UNAUTHORIZED,
+    ),
 
   // slcli recognises a bad key by the words "invalid api token" in the message.
-  invalidApiKey: () => new ApiError('SoftLayer_Exception_Public', 'Invalid API token.', UNAUTHORIZED),
+  invalidApiKey: () =>
+    new ApiError('SoftLayer_Exception_Public', 'Invalid API token.', UNAUTHORIZED),
 
   invalidPortalToken: () =>
-    new ApiError('SoftLayer_Exception_InvalidLegacyToken', 'Invalid authentication token.', UNAUTHORIZED),
+    new ApiError(
+      'SoftLayer_Exception_InvalidLegacyToken',
+      'Invalid authentication token.',
+      UNAUTHORIZED,
+    ),
 
   bearerUnsupported: () =>
     new ApiError(
@@ -52,7 +66,11 @@ export const errors = {
     ),
 
   badRequest: (detail: string) =>
-    new ApiError('SoftLayer_Exception_WebService_BadRequest', `Bad request: ${detail}`, BAD_REQUEST),
+    new ApiError(
+      'SoftLayer_Exception_WebService_BadRequest',
+      `Bad request: ${detail}`,
+      BAD_REQUEST,
+    ),
 
   // XML-RPC protocol faults use the numeric codes, as strings, that softlayer-python maps.
   xmlNotWellFormed: (detail: string) =>
@@ -63,7 +81,8 @@ export const errors = {
 
   internal: () => new ApiError('SoftLayer_Exception_Public', 'Internal Error', SERVER_ERROR),
 
-  publicError: (message: string) => new ApiError('SoftLayer_Exception_Public', message, SERVER_ERROR),
+  publicError: (message: string) =>
+    new ApiError('SoftLayer_Exception_Public', message, SERVER_ERROR),
 
   invalidRecoveryKey: () =>
     new ApiError('SoftLayer_Exception_Public', 'Invalid password recovery key', SERVER_ERROR),
@@ -107,7 +126,11 @@ export const errors = {
     ),
 
   userNotActive: (statusName: string) =>
-    new ApiError('SoftLayer_Exception_Public', `User account is currently ${statusName}`, SERVER_ERROR),
+    new ApiError(
+      'SoftLayer_Exception_Public',
+      `User account is currently ${statusName}`,
+      SERVER_ERROR,
+    ),
   // Password-set branches: rate limit, lockout, second factors, brand agents.
 
   resetRateLimited: () =>

@@ -91,11 +91,15 @@ export class Registry {
   describe(): { service: string; methods: MethodEntry[] }[] {
     return [...this.services.keys()].sort().map((service) => {
       const methods = new Map<string, MethodEntry>();
-      for (let entry = this.services.get(service); entry; ) {
-        for (const [name, method] of entry.methods) if (!methods.has(name)) methods.set(name, method);
+      for (let entry = this.services.get(service); entry;) {
+        for (const [name, method] of entry.methods)
+          if (!methods.has(name)) methods.set(name, method);
         entry = entry.parent === undefined ? undefined : this.services.get(entry.parent);
       }
-      return { service, methods: [...methods.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+      return {
+        service,
+        methods: [...methods.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      };
     });
   }
 }
@@ -109,7 +113,8 @@ function bindHandlers(spec: ServiceSignatures, handlers: Record<string, Handler>
     methods.set(name, { definedBy: spec.service, name, signature, handler });
   }
   for (const name of Object.keys(handlers)) {
-    if (!methods.has(name)) throw new Error(`${spec.service}::${name} has a handler but no signature`);
+    if (!methods.has(name))
+      throw new Error(`${spec.service}::${name} has a handler but no signature`);
   }
   return methods;
 }

@@ -149,7 +149,10 @@ export class SandboxState {
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-        throw new SandboxError(409, `the sandbox data is inconsistent: ${(error as Error).message}`);
+        throw new SandboxError(
+          409,
+          `the sandbox data is inconsistent: ${(error as Error).message}`,
+        );
       }
       throw error;
     }

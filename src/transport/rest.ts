@@ -43,7 +43,8 @@ export function restTransport(dispatcher: Dispatcher) {
         const call = toApiCall(path, request);
         const result = await dispatcher.dispatch(call, request.callSummary, request.log);
 
-        if (result.totalItems !== undefined) reply.header('SoftLayer-Total-Items', result.totalItems);
+        if (result.totalItems !== undefined)
+          reply.header('SoftLayer-Total-Items', result.totalItems);
         if (path.format === 'xml') return reply.type(XML_TYPE).send(encodeRestXml(result.value));
         // softlayer-go parses boolean and number bodies raw: no trailing newline, ever.
         return reply.type(JSON_TYPE).send(JSON.stringify(result.value ?? null));

@@ -22,7 +22,8 @@ export function decodeMethodCall(body: Buffer): MethodCall {
     throw error;
   }
 
-  if (root.name !== 'methodCall') throw errors.xmlNotMethodCall('the root element is not methodCall');
+  if (root.name !== 'methodCall')
+    throw errors.xmlNotMethodCall('the root element is not methodCall');
   const methodName = child(root, 'methodName')?.text.trim();
   if (!methodName) throw errors.xmlNotMethodCall('methodName is missing');
 
@@ -150,7 +151,9 @@ function encodeValue(value: unknown): string {
     case 'bigint':
       return `<value><i8>${value}</i8></value>`;
     case 'object':
-      return Array.isArray(value) ? encodeArray(value) : encodeStruct(value as Record<string, unknown>);
+      return Array.isArray(value)
+        ? encodeArray(value)
+        : encodeStruct(value as Record<string, unknown>);
     default:
       throw new TypeError(`cannot encode a ${typeof value} as XML-RPC`);
   }
@@ -170,7 +173,9 @@ function encodeArray(values: unknown[]): string {
 function encodeStruct(struct: Record<string, unknown>): string {
   const members = Object.entries(struct)
     .filter(([, member]) => member !== null && member !== undefined)
-    .map(([name, member]) => `<member><name>${escapeText(name)}</name>${encodeValue(member)}</member>`);
+    .map(
+      ([name, member]) => `<member><name>${escapeText(name)}</name>${encodeValue(member)}</member>`,
+    );
   return `<value><struct>\n${members.join('\n')}\n</struct></value>`;
 }
 

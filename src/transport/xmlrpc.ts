@@ -22,7 +22,8 @@ export function xmlrpcTransport(dispatcher: Dispatcher) {
         const call = toApiCall(request.params.service, methodName, params, request);
         const result = await dispatcher.dispatch(call, request.callSummary, request.log);
 
-        if (result.totalItems !== undefined) reply.header('SoftLayer-Total-Items', result.totalItems);
+        if (result.totalItems !== undefined)
+          reply.header('SoftLayer-Total-Items', result.totalItems);
         return reply.type(CONTENT_TYPE).send(encodeSuccess(result.value));
       },
     );

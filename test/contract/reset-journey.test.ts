@@ -28,14 +28,27 @@ describe('the password-reset journey through softlayer-python', () => {
   });
 
   it.each(journeys)('$username over $wire via $service', async (journey) => {
-    const args = [server.baseUrl, journey.wire, journey.service, journey.username, journey.email, NEW_PASSWORD];
-    const out = await runPythonScript('reset_journey.py', journey.answer ? [...args, journey.answer] : args);
+    const args = [
+      server.baseUrl,
+      journey.wire,
+      journey.service,
+      journey.username,
+      journey.email,
+      NEW_PASSWORD,
+    ];
+    const out = await runPythonScript(
+      'reset_journey.py',
+      journey.answer ? [...args, journey.answer] : args,
+    );
     const xmlrpc = journey.wire === 'xmlrpc';
 
     expect(out.transport).toBe(xmlrpc ? 'XmlRpcTransport' : 'RestTransport');
     expect(out.initiate).toBe(true);
     expect(out.userId).toBe(journey.id);
-    expect(out.requirements).toMatchObject({ userId: journey.id, minimumPasswordLengthRequirement: 8 });
+    expect(out.requirements).toMatchObject({
+      userId: journey.id,
+      minimumPasswordLengthRequirement: 8,
+    });
     expect(out.process).toBe(true);
     expect(out.loginUserId).toBe(journey.id);
     expect(out.getObject).toMatchObject({ id: journey.id, username: journey.username });
@@ -57,7 +70,10 @@ describe('the password-reset journey through softlayer-python', () => {
       });
     }
     if (!xmlrpc) {
-      expect(out.tokenOverRest).toEqual({ faultCode: 401, faultString: 'No valid authentication headers found.' });
+      expect(out.tokenOverRest).toEqual({
+        faultCode: 401,
+        faultString: 'No valid authentication headers found.',
+      });
     }
   });
 });

@@ -31,10 +31,15 @@ describe.each(['xmlrpc', 'rest'])('slcli call-api over %s', (wire) => {
     await server.app.close();
   });
 
-  const slcli = (...args: string[]) => run('/usr/bin/slcli', ['-C', configFile, '--format', 'json', 'call-api', ...args]);
+  const slcli = (...args: string[]) =>
+    run('/usr/bin/slcli', ['-C', configFile, '--format', 'json', 'call-api', ...args]);
 
   it('initiates a reset', async () => {
-    const result = await slcli('SoftLayer_User_Customer_OpenIdConnect', 'initiatePortalPasswordChange', 'alice');
+    const result = await slcli(
+      'SoftLayer_User_Customer_OpenIdConnect',
+      'initiatePortalPasswordChange',
+      'alice',
+    );
     expect(result.stdout.trim()).toBe('true');
     expect(result.code).toBe(0);
     expect(server.app.slemu.store.outbox('alice@example.com')).toHaveLength(1);
@@ -50,6 +55,8 @@ describe.each(['xmlrpc', 'rest'])('slcli call-api over %s', (wire) => {
     const result = await slcli('SoftLayer_User_Customer', 'getObject', '--id', '424242');
     expect(result.code).toBe(1);
     const code = wire === 'xmlrpc' ? 'SoftLayer_Exception_ObjectNotFound' : '404';
-    expect(result.stdout).toContain(`SoftLayerAPIError(${code}): Unable to find object with id of '424242'.`);
+    expect(result.stdout).toContain(
+      `SoftLayerAPIError(${code}): Unable to find object with id of '424242'.`,
+    );
   });
 });

@@ -19,14 +19,24 @@ describe.each(transports)('dispatch and access over %s', (_wire, call) => {
 
   it('reads a user of the same account with an API key', async () => {
     const user = expectValue(
-      await call(app, { service: 'SoftLayer_User_Customer', method: 'getObject', id: 7002, auth: SL1001 }),
+      await call(app, {
+        service: 'SoftLayer_User_Customer',
+        method: 'getObject',
+        id: 7002,
+        auth: SL1001,
+      }),
     );
     expect(user).toMatchObject({ id: 7002, username: 'alice', parentId: 7001, userStatusId: 1001 });
     expect(JSON.stringify(user)).not.toMatch(/passwordHash|apiKey|scrypt/i);
   });
 
   it('does not find a user id that is not on the account', async () => {
-    const outcome = await call(app, { service: 'SoftLayer_User_Customer', method: 'getObject', id: 999, auth: SL1001 });
+    const outcome = await call(app, {
+      service: 'SoftLayer_User_Customer',
+      method: 'getObject',
+      id: 999,
+      auth: SL1001,
+    });
     expectFault(outcome, 'SoftLayer_Exception_ObjectNotFound');
     expect(outcome.message).toBe("Unable to find object with id of '999'.");
   });
@@ -53,25 +63,42 @@ describe.each(transports)('dispatch and access over %s', (_wire, call) => {
   });
 
   it('asks for credentials on an authenticated method', async () => {
-    const outcome = await call(app, { service: 'SoftLayer_User_Customer', method: 'getObject', id: 7001 });
+    const outcome = await call(app, {
+      service: 'SoftLayer_User_Customer',
+      method: 'getObject',
+      id: 7001,
+    });
     expectFault(outcome, 'SoftLayer_Exception_Public');
     expect(outcome.message).toBe('No valid authentication headers found.');
   });
 
   it('names an unknown method as the real API does', async () => {
-    const outcome = await call(app, { service: 'SoftLayer_User_Customer', method: 'fooBar', args: [1] });
+    const outcome = await call(app, {
+      service: 'SoftLayer_User_Customer',
+      method: 'fooBar',
+      args: [1],
+    });
     expectFault(outcome, 'SoftLayer_Exception_Public');
     expect(outcome.message).toBe('Function ("fooBar") is not a valid method for this service.');
   });
 
   it('refuses an unknown service', async () => {
-    const outcome = await call(app, { service: 'SoftLayer_Nothing', method: 'getObject', id: 1, auth: SL1001 });
+    const outcome = await call(app, {
+      service: 'SoftLayer_Nothing',
+      method: 'getObject',
+      id: 1,
+      auth: SL1001,
+    });
     expectFault(outcome, 'SoftLayer_Exception_Public');
     expect(outcome.message).toBe('Service does not exist');
   });
 
   it('needs an id for an instance method', async () => {
-    const outcome = await call(app, { service: 'SoftLayer_User_Customer', method: 'getObject', auth: SL1001 });
+    const outcome = await call(app, {
+      service: 'SoftLayer_User_Customer',
+      method: 'getObject',
+      auth: SL1001,
+    });
     expectFault(outcome, 'SoftLayer_Exception');
   });
 

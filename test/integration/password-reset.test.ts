@@ -41,7 +41,12 @@ describe.each(transports)('password reset over %s', (_wire, call) => {
     expect(userId).toBe(ALICE_ID);
 
     const requirements = expectValue(
-      await call(app, { service: USER, method: 'getRequirementsForPasswordSet', id: ALICE_ID, args: [{ key }] }),
+      await call(app, {
+        service: USER,
+        method: 'getRequirementsForPasswordSet',
+        id: ALICE_ID,
+        args: [{ key }],
+      }),
     ) as Record<string, unknown>;
     expect(requirements).toMatchObject({
       key,
@@ -60,7 +65,11 @@ describe.each(transports)('password reset over %s', (_wire, call) => {
     expect(expectValue(set)).toBe(true);
 
     const token = expectValue(
-      await call(app, { service: USER, method: 'getPortalLoginToken', args: ['alice', NEW_PASSWORD, null, null] }),
+      await call(app, {
+        service: USER,
+        method: 'getPortalLoginToken',
+        args: ['alice', NEW_PASSWORD, null, null],
+      }),
     ) as { userId: number; hash: string };
     expect(token.userId).toBe(ALICE_ID);
     expect(token.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -94,7 +103,11 @@ describe.each(transports)('password reset over %s', (_wire, call) => {
   });
 
   it('refuses an unknown key', async () => {
-    const outcome = await call(app, { service: USER, method: 'getUserIdForPasswordSet', args: ['nope'] });
+    const outcome = await call(app, {
+      service: USER,
+      method: 'getUserIdForPasswordSet',
+      args: ['nope'],
+    });
     expectFault(outcome, 'SoftLayer_Exception_Public');
     expect(outcome.message).toBe('Invalid password recovery key');
   });
@@ -115,7 +128,12 @@ describe.each(transports)('password reset over %s', (_wire, call) => {
     await initiate('alice');
     const key = latestResetKey(app, 'alice@example.com');
     const attempt = (password: string) =>
-      call(app, { service: USER, method: 'processPasswordSetRequest', id: ALICE_ID, args: [{ key, password }, {}] });
+      call(app, {
+        service: USER,
+        method: 'processPasswordSetRequest',
+        id: ALICE_ID,
+        args: [{ key, password }, {}],
+      });
 
     const weak = await attempt('short');
     expectFault(weak, 'SoftLayer_Exception_Public');
@@ -145,7 +163,12 @@ describe.each(transports)('password reset over %s', (_wire, call) => {
     const key = latestResetKey(app, 'sl1001@example.com');
 
     const requirements = expectValue(
-      await call(app, { service: USER, method: 'getRequirementsForPasswordSet', id: SL1001_ID, args: [{ key }] }),
+      await call(app, {
+        service: USER,
+        method: 'getRequirementsForPasswordSet',
+        id: SL1001_ID,
+        args: [{ key }],
+      }),
     ) as { authenticationMethods: number[]; securityQuestions: { id: number }[] };
     expect(requirements.authenticationMethods).toEqual([1]);
     const questionId = requirements.securityQuestions[0]?.id;
@@ -156,10 +179,16 @@ describe.each(transports)('password reset over %s', (_wire, call) => {
         service: USER,
         method: 'processPasswordSetRequest',
         id: SL1001_ID,
-        args: [{ key, password: NEW_PASSWORD, answeredSecurityQuestionId: questionId, securityAnswer }, {}],
+        args: [
+          { key, password: NEW_PASSWORD, answeredSecurityQuestionId: questionId, securityAnswer },
+          {},
+        ],
       });
 
-    expectFault(await attempt('Fido'), 'SoftLayer_Exception_User_Customer_InvalidSecurityQuestionAnswer');
+    expectFault(
+      await attempt('Fido'),
+      'SoftLayer_Exception_User_Customer_InvalidSecurityQuestionAnswer',
+    );
     expect(expectValue(await attempt(' rex '))).toBe(true);
   });
 
@@ -179,7 +208,11 @@ describe.each(transports)('password reset over %s', (_wire, call) => {
     const first = latestResetKey(app, 'alice@example.com');
     await initiate('alice');
 
-    const outcome = await call(app, { service: USER, method: 'getUserIdForPasswordSet', args: [first] });
+    const outcome = await call(app, {
+      service: USER,
+      method: 'getUserIdForPasswordSet',
+      args: [first],
+    });
     expectFault(outcome, 'SoftLayer_Exception_Public');
   });
 

@@ -11,7 +11,11 @@ export interface ProcessResult {
 }
 
 /** Runs a program without blocking the event loop that serves its requests. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
+export function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env: { ...process.env, ...env }, timeout: 50_000 });
     let stdout = '';
@@ -24,8 +28,14 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
 }
 
 /** Runs a script from test/contract/python and parses the JSON it prints last. */
-export async function runPythonScript(script: string, args: string[]): Promise<Record<string, unknown>> {
-  const result = await run(SYSTEM_PYTHON, [dataPath('test', 'contract', 'python', script), ...args]);
+export async function runPythonScript(
+  script: string,
+  args: string[],
+): Promise<Record<string, unknown>> {
+  const result = await run(SYSTEM_PYTHON, [
+    dataPath('test', 'contract', 'python', script),
+    ...args,
+  ]);
   if (result.code !== 0) {
     throw new Error(`${script} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
   }

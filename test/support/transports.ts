@@ -5,9 +5,7 @@ import { Readable } from 'node:stream';
 import Deserializer from 'xmlrpc/lib/deserializer';
 import { serializeMethodCall } from 'xmlrpc/lib/serializer';
 
-export type TestAuth =
-  | { username: string; apiKey: string }
-  | { userId: number; authToken: string };
+export type TestAuth = { username: string; apiKey: string } | { userId: number; authToken: string };
 
 export interface TestCall {
   service: string;
@@ -72,27 +70,34 @@ export const callXmlRpc: Caller = async (app, call) => {
 function parseResponse(body: string): Promise<unknown> {
   const wrapped = body.includes('<methodResponse>')
     ? body
-    : body.replace(/<params>/, '<methodResponse><params>').replace(/<\/params>\s*$/, '</params></methodResponse>');
+    : body
+        .replace(/<params>/, '<methodResponse><params>')
+        .replace(/<\/params>\s*$/, '</params></methodResponse>');
   return new Promise((resolve, reject) => {
-    new Deserializer().deserializeMethodResponse(Readable.from([wrapped]), (error: unknown, value: unknown) =>
-      error ? reject(error) : resolve(value),
+    new Deserializer().deserializeMethodResponse(
+      Readable.from([wrapped]),
+      (error: unknown, value: unknown) => (error ? reject(error) : resolve(value)),
     );
   });
 }
 
 export const callRest: Caller = async (app, call) => {
-  const path = [call.service, call.id, `${call.method}.json`].filter((p) => p !== undefined).join('/');
+  const path = [call.service, call.id, `${call.method}.json`]
+    .filter((p) => p !== undefined)
+    .join('/');
   const query = new URLSearchParams();
   if (typeof call.mask === 'object') throw new Error('REST has no structured mask');
   if (call.mask !== undefined) query.set('objectMask', call.mask);
   if (call.filter !== undefined) query.set('objectFilter', JSON.stringify(call.filter));
-  if (call.resultLimit) query.set('resultLimit', `${call.resultLimit.offset},${call.resultLimit.limit}`);
+  if (call.resultLimit)
+    query.set('resultLimit', `${call.resultLimit.offset},${call.resultLimit.limit}`);
 
   const headers: Record<string, string> = {};
   if (call.auth) {
-    const [user, secret] = 'apiKey' in call.auth
-      ? [call.auth.username, call.auth.apiKey]
-      : [String(call.auth.userId), call.auth.authToken];
+    const [user, secret] =
+      'apiKey' in call.auth
+        ? [call.auth.username, call.auth.apiKey]
+        : [String(call.auth.userId), call.auth.authToken];
     headers.authorization = `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
   }
 
@@ -149,7 +154,10 @@ export const transports: [string, Caller][] = [
   ['jsonrpc', callJsonRpc],
 ];
 
-export function expectFault(outcome: TestOutcome, code: string): asserts outcome is Extract<TestOutcome, { ok: false }> {
+export function expectFault(
+  outcome: TestOutcome,
+  code: string,
+): asserts outcome is Extract<TestOutcome, { ok: false }> {
   if (outcome.ok) throw new Error(`expected fault ${code}, got ${JSON.stringify(outcome.value)}`);
   expect(outcome.code).toBe(code);
 }

@@ -5,6 +5,9 @@ declare module 'xmlrpc/lib/deserializer' {
   import type { Readable } from 'node:stream';
   export default class Deserializer {
     constructor(encoding?: string);
-    deserializeMethodResponse(stream: Readable, callback: (error: unknown, value: unknown) => void): void;
+    deserializeMethodResponse(
+      stream: Readable,
+      callback: (error: unknown, value: unknown) => void,
+    ): void;
   }
 }

@@ -27,7 +27,10 @@ function faultMessage(action: () => unknown): string {
 }
 
 describe('Registry', () => {
-  const registry = Registry.load(signatureDir([parent, child]), { Parent: { ping }, Child: { pong } });
+  const registry = Registry.load(signatureDir([parent, child]), {
+    Parent: { ping },
+    Child: { pong },
+  });
 
   it('answers a parent method through the child service', () => {
     expect(registry.resolve('Child', 'ping').handler).toBe(ping);
@@ -54,6 +57,8 @@ describe('Registry', () => {
   });
 
   it('will not start with a handler that has no signature', () => {
-    expect(() => Registry.load(signatureDir([parent]), { Parent: { ping, pong } })).toThrow(/no signature/);
+    expect(() => Registry.load(signatureDir([parent]), { Parent: { ping, pong } })).toThrow(
+      /no signature/,
+    );
   });
 });

@@ -2,7 +2,9 @@ import { isApiError } from '../../../src/dispatch/api-error';
 import { decodeMethodCall, encodeFault, encodeSuccess } from '../../../src/transport/xmlrpc-codec';
 
 const call = (params: string, prolog = "<?xml version='1.0' encoding='iso-8859-1'?>") =>
-  Buffer.from(`${prolog}\n<methodCall>\n<methodName>m</methodName>\n<params>\n${params}\n</params>\n</methodCall>\n`);
+  Buffer.from(
+    `${prolog}\n<methodCall>\n<methodName>m</methodName>\n<params>\n${params}\n</params>\n</methodCall>\n`,
+  );
 
 const param = (value: string) => `<param>\n<value>${value}</value>\n</param>`;
 
@@ -42,7 +44,10 @@ describe('decodeMethodCall', () => {
     ['<boolean>1</boolean>', true],
     ['<double>-2.5</double>', -2.5],
     ['<string></string>', ''],
-    ['<array><data>\n<value><int>1</int></value>\n<value><string>two</string></value>\n</data></array>', [1, 'two']],
+    [
+      '<array><data>\n<value><int>1</int></value>\n<value><string>two</string></value>\n</data></array>',
+      [1, 'two'],
+    ],
   ])('reads %s as a parameter', (xml, expected) => {
     expect(decodeMethodCall(call(param(xml))).params).toEqual([expected]);
   });
@@ -52,7 +57,8 @@ describe('decodeMethodCall', () => {
   });
 
   it('keeps "__proto__" an ordinary struct member', () => {
-    const struct = '<struct><member><name>__proto__</name><value><struct><member><name>polluted</name>' +
+    const struct =
+      '<struct><member><name>__proto__</name><value><struct><member><name>polluted</name>' +
       '<value><boolean>1</boolean></value></member></struct></value></member></struct>';
     const [value] = decodeMethodCall(call(param(struct))).params as [Record<string, unknown>];
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
@@ -61,7 +67,9 @@ describe('decodeMethodCall', () => {
   });
 
   it('refuses a DOCTYPE, so no entity can be declared', () => {
-    const body = Buffer.from('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><methodCall><methodName>&a;</methodName></methodCall>');
+    const body = Buffer.from(
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><methodCall><methodName>&a;</methodName></methodCall>',
+    );
     expect(faultOf(body)).toBe('-32700');
   });
 
@@ -70,7 +78,11 @@ describe('decodeMethodCall', () => {
     ['another document', Buffer.from('<html><body/></html>'), '-32600'],
     ['a call without methodName', Buffer.from('<methodCall><params/></methodCall>'), '-32600'],
     ['an integer that is not one', call(param('<int>seven</int>')), '-32600'],
-    ['nesting beyond the bound', Buffer.from(`<methodCall>${'<a>'.repeat(500)}${'</a>'.repeat(500)}</methodCall>`), '-32700'],
+    [
+      'nesting beyond the bound',
+      Buffer.from(`<methodCall>${'<a>'.repeat(500)}${'</a>'.repeat(500)}</methodCall>`),
+      '-32700',
+    ],
   ])('faults on %s', (_what, body, code) => {
     expect(faultOf(body)).toBe(code);
   });
@@ -78,7 +90,9 @@ describe('decodeMethodCall', () => {
 
 describe('encodeSuccess', () => {
   it('starts with the exact prolog softlayer-go needs to decode arrays', () => {
-    expect(encodeSuccess([1])).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<params>\s*<param>\s*<value>\s*<array>/);
+    expect(encodeSuccess([1])).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>\s*<params>\s*<param>\s*<value>\s*<array>/,
+    );
   });
 
   it('wraps scalars and structs in <methodResponse>, which strict parsers need', () => {
