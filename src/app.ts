@@ -116,7 +116,7 @@ export async function buildApp(
     await api.register(restTransport(dispatcher));
     await api.register(jsonrpcTransport(dispatcher));
   });
-  await app.register(sandboxRoutes({ sandbox, state, faults }));
+  await app.register(sandboxRoutes({ sandbox, state, faults, registry }));
   await app.register(clockRoutes(clock));
   await app.register(phoneRoutes(store, clock));
   await app.register(metadataRoutes(registry, catalog));

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../clock';
+import { controlPlaneConventions } from './control-plane';
 
 // GET /_slemu/clock reads slemu's clock; POST moves it forward, so a test can watch a reset key
 // expire or a lockout end without waiting. slemu's own endpoints, not SoftLayer's.
@@ -19,6 +20,7 @@ const advanceSchema = {
 
 export function clockRoutes(clock: Clock) {
   return async function routes(app: FastifyInstance): Promise<void> {
+    controlPlaneConventions(app);
     const reading = () => ({ now: new Date(clock.now()).toISOString() });
 
     app.get('/_slemu/clock', async () => reading());

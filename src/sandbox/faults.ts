@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../clock';
 import { errors } from '../dispatch/errors';
+import type { Registry } from '../dispatch/registry';
+import { SandboxError } from './sandbox-state';
 
 /** What a sandbox user asks for: a SoftLayer exception, a delay, or both, on one method. */
 export interface FaultSpec {
@@ -28,6 +30,32 @@ export interface Fault {
   latencyMs: number;
   remainingCalls: number | null;
   expiresAt: number | null;
+}
+
+/**
+ * Refuses a fault that could never fire: one that does nothing, or one on a service or method
+ * slemu does not answer (a typo would otherwise sit there silently).
+ */
+export function checkFaultTarget(registry: Registry, spec: FaultSpec): void {
+  if (spec.exception === undefined && spec.latencyMs === undefined) {
+    throw new SandboxError(400, 'a fault needs an exception, a latency, or both');
+  }
+  if (!registry.hasService(spec.service)) {
+    throw new SandboxError(400, `slemu does not answer the service ${spec.service}`);
+  }
+  if (spec.method === '*') return;
+
+  try {
+    registry.resolve(spec.service, spec.method);
+  } catch {
+    throw new SandboxError(400, `slemu does not answer ${spec.service}::${spec.method}`);
+  }
+}
+
+/** A fault as the control API shows it: times in ISO 8601, like the clock. */
+export function faultView(fault: Fault) {
+  const expiresAt = fault.expiresAt === null ? null : new Date(fault.expiresAt).toISOString();
+  return { ...fault, expiresAt };
 }
 
 const DEFAULT_MESSAGE = 'Injected by the slemu sandbox';

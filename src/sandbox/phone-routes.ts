@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { PHONE_FACTOR_METHOD, type PhoneAnswer } from '../../db/second-factors';
 import type { Store } from '../../db/store';
 import type { Clock } from '../clock';
+import { controlPlaneConventions } from './control-plane';
 
 // POST /_slemu/phone/<username> sets how a phone-factor user's simulated phone answers the
 // next call: approve, deny, or none (still ringing). GET reads it. slemu's own endpoints.
@@ -21,6 +22,7 @@ const answerSchema = {
 
 export function phoneRoutes(store: Store, clock: Clock) {
   return async function routes(app: FastifyInstance): Promise<void> {
+    controlPlaneConventions(app);
     const phoneUser = (username: string) => {
       const user = store.findUserByUsername(username);
       const factor = user ? store.secondFactors.find(user.id) : undefined;

@@ -1,7 +1,9 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { OutboxEntry, SandboxStore } from '../../db/sandbox-store';
 import type { Fixtures } from '../../db/seed';
-import type { FaultInjector, FaultSpec } from './faults';
+import type { Registry } from '../dispatch/registry';
+import { controlPlaneConventions } from './control-plane';
+import { checkFaultTarget, faultView, type FaultInjector, type FaultSpec } from './faults';
 import { faultSchema, fixturesSchema, newUserSchema } from './schemas';
 import { SandboxError, type NewSandboxUser, type SandboxState } from './sandbox-state';
 
@@ -9,12 +11,13 @@ export interface SandboxRouteDeps {
   sandbox: SandboxStore;
   state: SandboxState;
   faults: FaultInjector;
+  registry: Registry;
 }
 
 /** slemu's own JSON endpoints for the sandbox, under /_slemu/. Not part of SoftLayer's API. */
-export function sandboxRoutes({ sandbox, state, faults }: SandboxRouteDeps) {
+export function sandboxRoutes({ sandbox, state, faults, registry }: SandboxRouteDeps) {
   return async function routes(app: FastifyInstance): Promise<void> {
-    app.setErrorHandler(async (error, _request, reply) => sendError(error, reply));
+    controlPlaneConventions(app);
 
     app.get('/_slemu/health', async () => ({ status: 'ok' }));
 
@@ -64,14 +67,15 @@ export function sandboxRoutes({ sandbox, state, faults }: SandboxRouteDeps) {
       return { deleted: request.params.user };
     });
 
-    app.get('/_slemu/faults', async () => ({ faults: faults.list() }));
+    app.get('/_slemu/faults', async () => ({ faults: faults.list().map(faultView) }));
     app.post<{ Body: FaultSpec }>(
       '/_slemu/faults',
       { schema: { body: faultSchema } },
       async (request, reply) => {
+        checkFaultTarget(registry, request.body);
         const fault = faults.add(request.body);
         request.log.info({ fault }, 'fault injected');
-        return reply.code(201).send(fault);
+        return reply.code(201).send(faultView(fault));
       },
     );
     app.delete('/_slemu/faults', async () => {
@@ -98,16 +102,4 @@ function outboxView(message: OutboxEntry) {
       at: deliveredAt === null ? null : new Date(deliveredAt).toISOString(),
     },
   };
-}
-
-async function sendError(error: unknown, reply: FastifyReply) {
-  if (error instanceof SandboxError)
-    return reply.code(error.statusCode).send({ error: error.message });
-
-  const status = (error as { statusCode?: number }).statusCode;
-  if (status !== undefined && status >= 400 && status < 500) {
-    return reply.code(status).send({ error: (error as Error).message });
-  }
-  reply.log.error({ err: error }, 'sandbox control request failed');
-  return reply.code(500).send({ error: 'internal error' });
 }

@@ -8,6 +8,7 @@ import {
   type FixtureUser,
   type Fixtures,
 } from '../../db/seed';
+import { accountQueries } from '../../db/account-queries';
 import type { Store, UserRecord } from '../../db/store';
 import type { Clock } from '../clock';
 import type { FaultInjector } from './faults';
@@ -32,9 +33,11 @@ export interface SandboxUser {
   secondFactor: { type: string; secret?: string } | null;
 }
 
-export type NewSandboxUser = Omit<FixtureUser, 'id' | 'accountId'> & {
+export type NewSandboxUser = Omit<FixtureUser, 'id' | 'accountId' | 'parentId'> & {
   id?: number;
   accountId?: number;
+  /** Left out: the account's master user. `null` asks for a master user (a new account's). */
+  parentId?: number | null;
 };
 
 /** A control-plane request the sandbox refuses, with the HTTP status that says why. */
@@ -90,7 +93,20 @@ export class SandboxState {
     if (accountId === undefined)
       throw new SandboxError(409, 'the sandbox has no account to add a user to');
 
-    const user: FixtureUser = { ...spec, id: spec.id ?? this.sandbox.nextUserId(), accountId };
+    if (this.store.findUserByUsername(spec.username)) {
+      throw new SandboxError(409, `username ${spec.username} is taken`);
+    }
+    if (spec.id !== undefined && this.store.findUserById(spec.id)) {
+      throw new SandboxError(409, `user id ${spec.id} is taken`);
+    }
+    const parentId = this.parentFor(accountId, spec.parentId);
+    const { parentId: _asked, ...rest } = spec;
+    const user: FixtureUser = {
+      ...rest,
+      id: spec.id ?? this.sandbox.nextUserId(),
+      accountId,
+      ...(parentId === undefined ? {} : { parentId }),
+    };
     const prepared = await hashUserSecrets(user);
     const now = this.clock.now();
     this.guard(() =>
@@ -99,6 +115,22 @@ export class SandboxState {
       )(),
     );
     return this.findUser(String(user.id)) as SandboxUser;
+  }
+
+  // An account has one master user (the one without a parent), whom SoftLayer_Account's
+  // masterUser names; a second would contradict it.
+  private parentFor(accountId: number, parentId: number | null | undefined): number | undefined {
+    if (parentId !== undefined && parentId !== null) return parentId;
+
+    const master = accountQueries(this.store).masterUserOf(accountId);
+    if (master && parentId === null) {
+      throw new SandboxError(
+        409,
+        `account ${accountId} already has a master user, ${master.username}; ` +
+          'give a parentId or leave it out to make the user theirs',
+      );
+    }
+    return master?.id;
   }
 
   deleteUser(idOrUsername: string): void {

@@ -10,7 +10,7 @@ const securityAnswer = {
 const userProperties = {
   id: { type: 'integer', minimum: 1 },
   accountId: { type: 'integer', minimum: 1 },
-  parentId: { type: 'integer', minimum: 1 },
+  parentId: { type: ['integer', 'null'], minimum: 1 },
   username: { type: 'string', minLength: 1, maxLength: 100 },
   email: { type: 'string', minLength: 3 },
   firstName: { type: 'string' },
@@ -91,5 +91,4 @@ export const faultSchema = {
     seconds: { type: 'number', exclusiveMinimum: 0 },
   },
   additionalProperties: false,
-  anyOf: [{ required: ['exception'] }, { required: ['latencyMs'] }],
 };

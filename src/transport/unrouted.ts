@@ -28,7 +28,14 @@ const RPC_WIRES = [
   },
 ];
 
+// Paths outside these belong to slemu itself (control API, pages): they get its own error shape.
+const API_PATH = /^\/(rest|xmlrpc|jsonrpc|metadata)(\/|$)/;
+
 export async function answerNotFound(request: FastifyRequest, reply: FastifyReply) {
+  const path = request.url.split('?')[0] ?? '';
+  if (!API_PATH.test(path)) {
+    return reply.code(404).send({ error: `no such sandbox endpoint: ${path}` });
+  }
   return sendError(request, reply, errors.serviceNotFound());
 }
 

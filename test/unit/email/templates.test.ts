@@ -8,6 +8,10 @@ describe.each(templateNames)('email template %s', (name) => {
     expect(html).toContain('{{resetUrl}}');
   });
 
+  it("declares the email English, not mjml's undetermined language", async () => {
+    expect(await compileMjml(name)).toMatch(/<html lang="en"/);
+  });
+
   it('serves the same HTML whether precompiled by the build or compiled at start-up', async () => {
     expect(await templateHtml(name)).toBe(await compileMjml(name));
   });
