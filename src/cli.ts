@@ -30,7 +30,7 @@ const program = new Command('slemu').description('A SoftLayer-compatible API emu
 
 program
   .command('serve')
-  .description('answer SoftLayer API calls over XML-RPC and REST')
+  .description('answer SoftLayer API calls over XML-RPC, REST and JSON-RPC')
   .addOption(
     new Option('--host <host>', 'address to listen on').env('SLEMU_HOST').default(DEFAULT_HOST),
   )

@@ -141,12 +141,13 @@ export function controlCommand(): Command {
     .command('list', { isDefault: true })
     .description('newest first: id, to, subject, reset link, delivery status')
     .option('--to <address>', 'only emails to this address')
-    .option('--full, --html', 'every field, the text and HTML bodies too')
-    .action(async (options: { to?: string; full?: boolean }) => {
+    .option('--full', 'every field, the text and HTML bodies too')
+    .option('--html', 'the same as --full')
+    .action(async (options: { to?: string; full?: boolean; html?: boolean }) => {
       const query = options.to ? `?to=${encodeURIComponent(options.to)}` : '';
       const all = await fetchJson(ctl.opts(), 'GET', `/_slemu/outbox${query}`);
       const { messages } = all as { messages: OutboxMessage[] };
-      const shown = options.full ? all : { messages: messages.map(outboxSummary) };
+      const shown = options.full || options.html ? all : { messages: messages.map(outboxSummary) };
       console.log(JSON.stringify(shown, null, 2));
     });
   outbox.command('clear').action(run('DELETE', '/_slemu/outbox'));

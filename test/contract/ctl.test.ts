@@ -56,10 +56,49 @@ describe('slemu ctl', () => {
       },
     );
     expect(initiate.status).toBe(200);
-    expect((await ctl('outbox', 'list', '--to', 'alice@example.com')).messages).toHaveLength(1);
+    const [summary] = (await ctl('outbox', 'list', '--to', 'alice@example.com')).messages as [
+      Record<string, unknown>,
+    ];
+    expect(Object.keys(summary).sort()).toEqual(
+      ['createdAt', 'delivery', 'id', 'link', 'subject', 'to'].sort(),
+    );
+    expect(summary).toMatchObject({ to: 'alice@example.com', delivery: 'none' });
+    expect(summary.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/password\/set\?key=\S+$/);
+    expect((await ctl('outbox', '--html')).messages).toEqual([
+      expect.objectContaining({ html: expect.stringContaining('<html lang="en"') }),
+    ]);
     expect(await ctl('outbox', 'clear')).toEqual({ deleted: 1 });
 
     expect(await ctl('reset')).toEqual({ reset: true });
+  });
+
+  const failure = async (...args: string[]) => {
+    const result = await run(process.execPath, [CLI, 'ctl', ...args], {
+      SLEMU_URL: server.baseUrl,
+      SLEMU_ADMIN_TOKEN: TOKEN,
+    });
+    expect(result.code).not.toBe(0);
+    return result.stderr.trim();
+  };
+
+  it('names the flag, not the body field, when a fault is wrong', async () => {
+    const add = ['faults', 'add', 'SoftLayer_Account', 'getObject'];
+    expect(await failure(...add)).toContain('give --exception, --latency, or both');
+    expect(await failure(...add, '--exception', 'Oops')).toContain('--exception');
+    expect(await failure(...add, '--latency', '-5')).toContain("'--latency <ms>'");
+    expect(await failure(...add, '--latency', '1', '--calls', '0')).toContain("'--calls <n>'");
+    expect(await failure(...add, '--latency', '1', '--seconds', 'soon')).toContain('--seconds');
+    expect(
+      await failure('faults', 'add', 'SoftLayer_Account', 'getNope', '--latency', '1'),
+    ).toMatch(/HTTP 400: slemu does not answer SoftLayer_Account::getNope$/);
+    expect(await failure('phone', 'dave', 'maybe')).toMatch(
+      /HTTP 400: answer must be one of approve, deny, none$/,
+    );
+  });
+
+  it('says serve answers over all three wires', async () => {
+    const help = await run(process.execPath, [CLI, '--help'], {});
+    expect(help.stdout).toMatch(/serve .* over XML-RPC, REST and JSON-RPC/);
   });
 
   it('fails with the HTTP status when the token is wrong', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { startTestApp } from '../support/test-app';
+import { startTestApp, TEST_PUBLIC_URL } from '../support/test-app';
 import { callRest, expectValue } from '../support/transports';
 
 // What a fresh user of the control API runs into: who a new user's parent is, unknown paths,
@@ -59,6 +59,13 @@ describe('control API conventions', () => {
       status: 404,
       body: { error: `no such sandbox endpoint: ${url}` },
     });
+  });
+
+  it('lists every endpoint URL on the home page', async () => {
+    const home = (await app.inject('/')).body;
+    for (const path of ['/xmlrpc/v3.1/', '/rest/v3.1/', '/jsonrpc/v3.1', '/metadata/v3.1']) {
+      expect(home).toContain(`<code>${TEST_PUBLIC_URL}${path}</code>`);
+    }
   });
 
   it('still answers unknown API paths with a SoftLayer error', async () => {
