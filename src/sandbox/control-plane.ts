@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { readJsonText } from '../transport/json-text';
 import { SandboxError } from './sandbox-state';
 
 // What every /_slemu/ plugin shares: a JSON body whatever Content-Type says (curl -d sends
@@ -15,13 +16,12 @@ interface SchemaProblem {
 export function controlPlaneConventions(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
-    const text = (body as string).trim();
-    if (text === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(new SandboxError(400, 'the request body is not JSON'), undefined);
-    }
+    if ((body as string).trim() === '') return done(null, undefined);
+
+    // The API transports' reader: the same depth bound and the same plain sentences.
+    const reading = readJsonText(body as string, 'the request body');
+    if (reading.ok) return done(null, reading.value);
+    return done(new SandboxError(400, reading.problem), undefined);
   });
   app.setErrorHandler(sendControlError);
 }

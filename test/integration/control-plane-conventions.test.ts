@@ -92,7 +92,7 @@ describe('control API conventions', () => {
   it('refuses a body that is not JSON with a 400 that says so', async () => {
     expect(await send('POST', '/_slemu/clock', 'advanceSeconds=60', 'text/plain')).toEqual({
       status: 400,
-      body: { error: 'the request body is not JSON' },
+      body: { error: 'the request body is not valid JSON' },
     });
   });
 
