@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Store, UserRecord } from './store';
+import { USER_COLUMNS, USER_FROM, type Store, type UserRecord } from './store';
 
 // Reads for accounts and the relations masks and filters reach: an account's users, a user's
 // children, statuses and security answers. Prepared once per database, beside the main store.
@@ -21,17 +21,6 @@ export interface SecurityAnswerRow {
   userId: number;
   questionId: number;
 }
-
-const USER_COLUMNS = `
-  u.id, u.account_id AS accountId, u.parent_id AS parentId, u.username, u.email,
-  u.first_name AS firstName, u.last_name AS lastName, u.company_name AS companyName, u.country,
-  u.user_status_id AS userStatusId, s.key_name AS statusKeyName, s.name AS statusName,
-  u.password_hash AS passwordHash, u.api_key_hash AS apiKeyHash,
-  u.login_question_required AS loginQuestionRequired, u.created_at AS createdAt,
-  u.modified_at AS modifiedAt, u.status_changed_at AS statusChangedAt,
-  u.password_changed_at AS passwordChangedAt, u.last_login_at AS lastLoginAt`;
-
-const USER_FROM = 'FROM users u JOIN user_statuses s ON s.id = u.user_status_id';
 
 export class AccountQueries {
   private readonly statements;

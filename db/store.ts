@@ -67,7 +67,8 @@ export type NewUser = Omit<
   'statusKeyName' | 'statusName' | 'modifiedAt' | 'statusChangedAt' | 'passwordChangedAt'
 >;
 
-const USER_COLUMNS = `
+/** The columns of a UserRecord, for every query that reads users. */
+export const USER_COLUMNS = `
   u.id, u.account_id AS accountId, u.parent_id AS parentId, u.username, u.email,
   u.first_name AS firstName, u.last_name AS lastName, u.company_name AS companyName, u.country,
   u.user_status_id AS userStatusId, s.key_name AS statusKeyName, s.name AS statusName,
@@ -76,7 +77,7 @@ const USER_COLUMNS = `
   u.modified_at AS modifiedAt, u.status_changed_at AS statusChangedAt,
   u.password_changed_at AS passwordChangedAt, u.last_login_at AS lastLoginAt`;
 
-const USER_FROM = 'FROM users u JOIN user_statuses s ON s.id = u.user_status_id';
+export const USER_FROM = 'FROM users u JOIN user_statuses s ON s.id = u.user_status_id';
 
 /** Opens a SQLite file, ':memory:', or an in-memory copy of a serialized database image. */
 export function openDatabase(file: string | Buffer): Database.Database {

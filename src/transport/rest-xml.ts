@@ -1,6 +1,8 @@
 // REST answers in XML when the URL ends in .xml (SLDN rest.md): the value inside <root>, an
 // object as one element per property, a list as <item> elements, errors as <error> and <code>.
 
+import { escapeXmlText } from './xml-text';
+
 const PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 export function encodeRestXml(value: unknown): string {
@@ -20,7 +22,7 @@ function encodeContent(value: unknown): string {
       .map(([name, member]) => element(safeName(name), member))
       .join('');
   }
-  return escapeText(String(value));
+  return escapeXmlText(String(value));
 }
 
 function element(name: string, value: unknown): string {
@@ -31,14 +33,4 @@ function element(name: string, value: unknown): string {
 function safeName(name: string): string {
   const cleaned = name.replace(/[^A-Za-z0-9_.-]/g, '_');
   return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
-}
-
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-function escapeText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(NOT_XML_CHAR, '\uFFFD');
 }

@@ -1,6 +1,7 @@
 import { decodeXmlBody } from './body-text';
 import { parseXml, XmlSyntaxError, type XmlElement } from './xml-tree';
 import { errors } from '../dispatch/errors';
+import { escapeXmlText } from './xml-text';
 
 // The XML-RPC codec: request bodies to values, values to response bodies. Everything that knows
 // XML-RPC's value tags lives here, so the parser underneath is a local choice.
@@ -143,7 +144,7 @@ function encodeValue(value: unknown): string {
 
   switch (typeof value) {
     case 'string':
-      return `<value><string>${escapeText(value)}</string></value>`;
+      return `<value><string>${escapeXmlText(value)}</string></value>`;
     case 'boolean':
       return `<value><boolean>${value ? 1 : 0}</boolean></value>`;
     case 'number':
@@ -174,18 +175,8 @@ function encodeStruct(struct: Record<string, unknown>): string {
   const members = Object.entries(struct)
     .filter(([, member]) => member !== null && member !== undefined)
     .map(
-      ([name, member]) => `<member><name>${escapeText(name)}</name>${encodeValue(member)}</member>`,
+      ([name, member]) =>
+        `<member><name>${escapeXmlText(name)}</name>${encodeValue(member)}</member>`,
     );
   return `<value><struct>\n${members.join('\n')}\n</struct></value>`;
-}
-
-// Characters XML 1.0 cannot carry at all are replaced rather than sent broken.
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-function escapeText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(NOT_XML_CHAR, '\uFFFD');
 }
