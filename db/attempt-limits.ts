@@ -5,8 +5,9 @@ import type Database from 'better-sqlite3';
 
 export class AttemptLimitStore {
   private readonly statements;
+  private readonly transactions;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.statements = {
       addRequest: db.prepare(
         'INSERT INTO reset_requests (username, requested_at) VALUES (@username, @now)',
@@ -31,6 +32,36 @@ export class AttemptLimitStore {
       ),
       lockedUntil: db.prepare('SELECT locked_until FROM lockouts WHERE user_id = ?'),
     };
+    this.transactions = this.prepareTransactions(db);
+  }
+
+  // Built once: better-sqlite3 makes new wrapper functions on every db.transaction() call.
+  private prepareTransactions(db: Database.Database) {
+    const { statements } = this;
+    return {
+      admitResetRequest: db.transaction(
+        (username: string, now: number, since: number, max: number): boolean => {
+          statements.pruneRequests.run({ since });
+          const recent = statements.countRequests.pluck().get({ username, since }) as number;
+          if (recent >= max) return false;
+
+          statements.addRequest.run({ username, now });
+          return true;
+        },
+      ),
+      recordFailure: db.transaction(
+        (userId: number, now: number, since: number, limit: number, until: number): boolean => {
+          statements.pruneFailures.run({ since });
+          statements.addFailure.run({ userId, now });
+          const failures = statements.countFailures.pluck().get({ userId, since }) as number;
+          if (failures < limit) return false;
+
+          statements.lock.run({ userId, until });
+          statements.clearFailures.run(userId);
+          return true;
+        },
+      ),
+    };
   }
 
   // Both writes are IMMEDIATE transactions, as in the store: count and insert happen under the
@@ -38,16 +69,7 @@ export class AttemptLimitStore {
 
   /** Records a reset request unless the username already had `max` since `since`. */
   admitResetRequest(username: string, now: number, since: number, max: number): boolean {
-    return this.db
-      .transaction(() => {
-        this.statements.pruneRequests.run({ since });
-        const recent = this.statements.countRequests.pluck().get({ username, since }) as number;
-        if (recent >= max) return false;
-
-        this.statements.addRequest.run({ username, now });
-        return true;
-      })
-      .immediate();
+    return this.transactions.admitResetRequest.immediate(username, now, since, max);
   }
 
   /**
@@ -55,18 +77,7 @@ export class AttemptLimitStore {
    * and starts the count again. Answers whether this failure locked the user.
    */
   recordFailure(userId: number, now: number, since: number, limit: number, until: number): boolean {
-    return this.db
-      .transaction(() => {
-        this.statements.pruneFailures.run({ since });
-        this.statements.addFailure.run({ userId, now });
-        const failures = this.statements.countFailures.pluck().get({ userId, since }) as number;
-        if (failures < limit) return false;
-
-        this.statements.lock.run({ userId, until });
-        this.statements.clearFailures.run(userId);
-        return true;
-      })
-      .immediate();
+    return this.transactions.recordFailure.immediate(userId, now, since, limit, until);
   }
 
   lockedUntil(userId: number): number | undefined {

@@ -98,12 +98,14 @@ export function openDatabase(file: string | Buffer): Database.Database {
 
 export class Store {
   private readonly statements;
+  private readonly transactions;
   readonly secondFactors: SecondFactorStore;
   readonly attemptLimits: AttemptLimitStore;
   readonly brands: BrandStore;
 
   constructor(readonly db: Database.Database) {
     this.statements = prepareStatements(db);
+    this.transactions = this.prepareTransactions();
     this.secondFactors = new SecondFactorStore(db);
     this.attemptLimits = new AttemptLimitStore(db);
     this.brands = new BrandStore(db);
@@ -111,6 +113,26 @@ export class Store {
 
   close(): void {
     this.db.close();
+  }
+
+  // Built once: better-sqlite3 makes new wrapper functions on every db.transaction() call.
+  private prepareTransactions() {
+    const { statements } = this;
+    return {
+      issuePasswordKey: this.db.transaction(
+        (key: Omit<PasswordKeyRecord, 'usedAt' | 'supersededAt'>) => {
+          statements.supersedeKeys.run({ userId: key.userId, now: key.createdAt });
+          statements.insertKey.run(key);
+        },
+      ),
+      completePasswordSet: this.db.transaction(
+        (keyHash: string, userId: number, passwordHash: string, now: number) => {
+          const consumed = statements.consumeKey.run({ keyHash, userId, now }).changes === 1;
+          if (consumed) statements.setPassword.run({ userId, passwordHash, now });
+          return consumed;
+        },
+      ),
+    };
   }
 
   isEmpty(): boolean {
@@ -147,12 +169,7 @@ export class Store {
    * file waits out busy_timeout instead of failing with SQLITE_BUSY halfway through.
    */
   issuePasswordKey(key: Omit<PasswordKeyRecord, 'usedAt' | 'supersededAt'>): void {
-    this.db
-      .transaction(() => {
-        this.statements.supersedeKeys.run({ userId: key.userId, now: key.createdAt });
-        this.statements.insertKey.run(key);
-      })
-      .immediate();
+    this.transactions.issuePasswordKey.immediate(key);
   }
 
   findPasswordKey(keyHash: string): PasswordKeyRecord | undefined {
@@ -161,13 +178,7 @@ export class Store {
 
   /** Sets the password and consumes the key in one step; false if the key was already used. */
   completePasswordSet(keyHash: string, userId: number, passwordHash: string, now: number): boolean {
-    return this.db
-      .transaction(() => {
-        const consumed = this.statements.consumeKey.run({ keyHash, userId, now }).changes === 1;
-        if (consumed) this.statements.setPassword.run({ userId, passwordHash, now });
-        return consumed;
-      })
-      .immediate();
+    return this.transactions.completePasswordSet.immediate(keyHash, userId, passwordHash, now);
   }
 
   issuePortalToken(tokenHash: string, userId: number, createdAt: number, expiresAt: number): void {

@@ -1,4 +1,4 @@
-import pino, { type LoggerOptions } from 'pino';
+import type { LoggerOptions } from 'pino';
 
 // Secrets that can appear in a logged call, wherever they sit in the object being logged.
 const SECRET_KEYS = [
@@ -16,18 +16,31 @@ const SECRET_KEYS = [
   'totp',
 ];
 
-// Top level and one level down (`err.x`, `headers.x`): slemu logs flat, constant-shaped objects.
-// Deeper wildcards (`*.*.x`) would make pino walk every logged object on every line, which
-// cost more than a third of a cheap call's CPU when measured.
-const REDACT_PATHS = SECRET_KEYS.flatMap((name) => [name, `*.${name}`]);
+// The objects slemu logs under a name rather than flat. A secret can hide one level down in
+// these: a thrown error's own fields, a request's headers or body, a call's arguments.
+const NESTING_KEYS = [
+  'err',
+  'error',
+  'headers',
+  'body',
+  'params',
+  'args',
+  'credentials',
+  'authenticate',
+  'fault',
+];
+
+// Named paths rather than wildcards (`*.x`): with a wildcard pino walks every key of every
+// logged object for each secret name, which measured about 20 µs a line against under 4 µs
+// for these paths, a tenth of a cheap call's CPU.
+export const REDACT_PATHS = [
+  ...SECRET_KEYS,
+  ...NESTING_KEYS.flatMap((parent) => SECRET_KEYS.map((name) => `${parent}.${name}`)),
+];
 
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
   };
-}
-
-export function createLogger(level: string) {
-  return pino(loggerOptions(level));
 }
