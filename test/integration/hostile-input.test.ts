@@ -298,6 +298,7 @@ describe.each(transports)('wrong arguments over %s', (_wire, call) => {
       auth: ALICE,
       mask: `mask[${'x['.repeat(300)}${']'.repeat(300)}]`,
     });
-    if (!outcome.ok) expect(outcome.message).not.toBe('Internal Error');
+    expectFault(outcome, 'SoftLayer_Exception_WebService_BadRequest');
+    expect(outcome.ok ? '' : outcome.message).toMatch(/^Unable to parse object mask: /);
   });
 });

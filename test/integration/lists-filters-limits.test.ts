@@ -149,6 +149,19 @@ describe.each(transports)('lists, filters and limits over %s', (_wire, call) => 
       { operation: 'lessThanDate', options: [{ name: 'date', value: ['01/01/2000'] }] },
       () => false,
     ],
+    // Dates on both sides of the fixtures' creation, so an ignored operation cannot pass.
+    [
+      'greaterThanDate, a future date',
+      'createDate',
+      { operation: 'greaterThanDate', options: [{ name: 'date', value: ['01/01/2100'] }] },
+      () => false,
+    ],
+    [
+      'lessThanDate, a future date',
+      'createDate',
+      { operation: 'lessThanDate', options: [{ name: 'date', value: ['01/01/2100'] }] },
+      () => true,
+    ],
   ])('filters with %s', async (_name, property, leaf, predicate) => {
     const result = await listed({ filter: onUsers(property, leaf) });
     expect(result.ids).toEqual(ids(predicate));
