@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { dataPath } from '../../src/paths';
 import { startLiveServer, type LiveServer } from '../support/live-server';
 import { run } from '../support/python';
@@ -70,6 +73,43 @@ describe('slemu ctl', () => {
     expect(await ctl('outbox', 'clear')).toEqual({ deleted: 1 });
 
     expect(await ctl('reset')).toEqual({ reset: true });
+  });
+
+  it('creates and deletes users, loads fixtures, moves the clock and sets the phone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slemu-ctl-'));
+    try {
+      const userFile = join(dir, 'frank.json');
+      writeFileSync(userFile, JSON.stringify({ username: 'frank', email: 'frank@example.com' }));
+      const created = await ctl('users', 'create', userFile);
+      expect(created).toMatchObject({ username: 'frank', accountId: 1001, parentId: 7001 });
+      expect(await ctl('users', 'show', 'frank')).toMatchObject({ id: created.id });
+      await ctl('users', 'delete', 'frank');
+      expect(await failure('users', 'show', 'frank')).toContain('HTTP 404');
+
+      const before = Date.parse(String((await ctl('clock', 'show')).now));
+      const moved = Date.parse(String((await ctl('clock', 'advance', '3600')).now));
+      expect(moved - before).toBeGreaterThanOrEqual(3_600_000);
+      expect(moved - before).toBeLessThan(3_660_000);
+
+      expect(await ctl('phone', 'dave', 'deny')).toMatchObject({ answer: 'deny' });
+
+      const fixtures = JSON.parse(readFileSync(dataPath('fixtures', 'default.json'), 'utf8'));
+      const onlyMasters = {
+        ...fixtures,
+        users: fixtures.users.filter((user: { parentId?: number }) => user.parentId == null),
+      };
+      const fixturesFile = join(dir, 'fixtures.json');
+      writeFileSync(fixturesFile, JSON.stringify(onlyMasters));
+      await ctl('load', fixturesFile);
+      const usernames = ((await ctl('users')).users as Array<{ username: string }>).map(
+        (user) => user.username,
+      );
+      expect(usernames).toContain('SL1001');
+      expect(usernames).not.toContain('alice');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await ctl('reset');
+    }
   });
 
   const failure = async (...args: string[]) => {
