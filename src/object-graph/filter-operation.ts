@@ -101,6 +101,10 @@ function asBoolean(value: unknown): boolean {
 }
 
 function compare(operator: string, actual: unknown, operand: string): boolean {
+  // Date arithmetic (`> sysdate - 30`) is not emulated; compared as text it would silently
+  // drop or keep every row, so the leaf is ignored as an unknown operation is.
+  if (/^\s*sysdate\b/i.test(operand)) return true;
+
   const numeric =
     typeof actual === 'number' && operand.trim() !== '' && !Number.isNaN(Number(operand));
   const left = numeric ? (actual as number) : String(actual);

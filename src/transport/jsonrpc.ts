@@ -115,7 +115,9 @@ export function jsonrpcErrorBody(apiError: ApiError): string {
 
 async function answer(entry: unknown, request: FastifyRequest, dispatcher: Dispatcher) {
   const id = idOf(entry);
-  const notification = isStruct(entry) && !('id' in entry);
+  // JSON-RPC 2.0 §4.1: only a valid Request without an id is a notification; anything else
+  // without one is an Invalid Request, answered with a null id.
+  const notification = isRequestShaped(entry) && !('id' in entry);
   const summary: CallSummary = { protocol: 'jsonrpc' };
   // A batch logs as one request; its summary describes the last call in it.
   request.callSummary = summary;
@@ -152,8 +154,12 @@ function idOf(entry: unknown): Id {
   return typeof id === 'string' || typeof id === 'number' ? id : null;
 }
 
+function isRequestShaped(entry: unknown): entry is Record<string, unknown> & { method: string } {
+  return isStruct(entry) && entry.jsonrpc === '2.0' && typeof entry.method === 'string';
+}
+
 function toApiCall(entry: unknown, request: FastifyRequest): ApiCall {
-  if (!isStruct(entry) || entry.jsonrpc !== '2.0' || typeof entry.method !== 'string') {
+  if (!isRequestShaped(entry)) {
     throw new EnvelopeError(
       INVALID_REQUEST,
       'Invalid Request: expected {"jsonrpc": "2.0", "method": "<Service>.<method>", ...}',

@@ -126,6 +126,8 @@ describe('JSON-RPC 2.0', () => {
       5,
     ],
     ['a method without a service', { jsonrpc: '2.0', method: 'getObject', id: 6 }, -32600, 6],
+    ['an object that is no request, without an id', { x: 1 }, -32600, null],
+    ['a number where a request belongs', 42, -32600, null],
     [
       'params given by name',
       { jsonrpc: '2.0', method: 'SoftLayer_User_Customer.getObject', params: { id: 1 }, id: 7 },

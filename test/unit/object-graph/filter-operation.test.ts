@@ -71,4 +71,11 @@ describe('matchesLeaf', () => {
   ])('ignores the malformed leaf %j', (leaf) => {
     expect(matchesLeaf(leaf, 'value')).toBe(true);
   });
+
+  it('ignores date arithmetic in both directions rather than comparing it as text', () => {
+    const created = '2026-12-03T09:15:00-06:00';
+    for (const operation of ['> sysdate - 30', '<sysdate-30', '>= SYSDATE']) {
+      expect(matchesLeaf({ operation }, created)).toBe(true);
+    }
+  });
 });
