@@ -1,3 +1,6 @@
+import Ajv from 'ajv';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ArgumentValidator } from '../../../src/dispatch/arguments';
 import type { MethodSignature } from '../../../src/dispatch/registry';
 import { dataPath } from '../../../src/paths';
@@ -50,5 +53,19 @@ describe('ArgumentValidator', () => {
 
   it.each([[['seven']], [[1, 'yes']]])('refuses %j with InvalidValue', (args) => {
     expect(() => validator.check(signature, args)).toThrow(/^Invalid value provided for /);
+  });
+});
+
+// slemu skips the meta-schema check at start-up; this is where a broken schema file is caught.
+describe('the datatype schemas in schema/datatypes', () => {
+  const dir = dataPath('schema', 'datatypes');
+  const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
+
+  it.each(files)('%s is a valid JSON Schema', (file) => {
+    const schema = JSON.parse(readFileSync(join(dir, file), 'utf8')) as object;
+    const ajv = new Ajv({ strict: true });
+
+    expect(ajv.validateSchema(schema)).toBe(true);
+    expect(ajv.errors ?? null).toBeNull();
   });
 });
