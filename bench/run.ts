@@ -85,7 +85,8 @@ async function run(plan: Plan, work: string): Promise<void> {
   const servers = {
     json: await startBaseline('json'),
     xml: await startBaseline('xml'),
-    small: await startSlemu('slemu', smallDb),
+    // The small database's 1,000 users take every initiate of the last scenario: lift the limit.
+    small: await startSlemu('slemu', smallDb, ['--reset-requests-per-hour', '1000000']),
     big: await startSlemu('slemu (big db)', bigDb),
   };
   const idle = { baseline: residentMiB(servers.json), slemu: residentMiB(servers.small) };
@@ -93,15 +94,16 @@ async function run(plan: Plan, work: string): Promise<void> {
   const rows: Row[] = [];
   try {
     const hasJsonRpc = await answersJsonRpc(servers.small.baseUrl);
-    const pairs: [string, RunningServer, LoadSpec, RunningServer, LoadSpec, number, string][] = [
+    // The goal is a ratio and its wording; a comparison with no goal of its own has none.
+    type Goal = [number, string] | undefined;
+    const pairs: [string, RunningServer, LoadSpec, RunningServer, LoadSpec, Goal][] = [
       [
         'REST getObject',
         servers.json,
         scenarios.sameShape(scenarios.restGetObject),
         servers.small,
         scenarios.restGetObject,
-        0.6,
-        '>= 0.6',
+        [0.6, '>= 0.6'],
       ],
       [
         'XML-RPC getObject',
@@ -109,8 +111,7 @@ async function run(plan: Plan, work: string): Promise<void> {
         scenarios.xmlrpcGetObject,
         servers.small,
         scenarios.xmlrpcGetObject,
-        0.5,
-        '>= 0.5',
+        [0.5, '>= 0.5'],
       ],
       [
         'initiate + email',
@@ -118,8 +119,7 @@ async function run(plan: Plan, work: string): Promise<void> {
         scenarios.sameShape(scenarios.initiates(SMALL_USERS, plan.bigUsers)),
         servers.big,
         scenarios.initiates(SMALL_USERS, plan.bigUsers),
-        0.12,
-        '>= 0.12',
+        [0.12, '>= 0.12'],
       ],
       [
         'key lookup, big vs small db',
@@ -127,8 +127,16 @@ async function run(plan: Plan, work: string): Promise<void> {
         scenarios.keyLookups(SMALL_USERS),
         servers.big,
         scenarios.keyLookups(SMALL_USERS),
-        0.9,
-        '>= 0.9',
+        [0.9, '>= 0.9'],
+      ],
+      // Last: these initiates supersede the keys the lookups above read.
+      [
+        'initiate, big vs small db',
+        servers.small,
+        scenarios.initiates(0, SMALL_USERS),
+        servers.big,
+        scenarios.initiates(SMALL_USERS, plan.bigUsers),
+        undefined,
       ],
     ];
     if (hasJsonRpc) {
@@ -138,14 +146,13 @@ async function run(plan: Plan, work: string): Promise<void> {
         scenarios.sameShape(scenarios.jsonrpcGetObject),
         servers.small,
         scenarios.jsonrpcGetObject,
-        0.6,
-        '>= 0.6',
+        [0.6, '>= 0.6'],
       ]);
     } else {
       log('JSON-RPC is not served by this build; that scenario is skipped');
     }
 
-    for (const [scenario, base, baseSpec, subject, subjectSpec, goal, goalText] of pairs) {
+    for (const [scenario, base, baseSpec, subject, subjectSpec, goal] of pairs) {
       log(`${scenario}: ${plan.rounds} round(s) of ${plan.seconds} s each side`);
       const [baseResult, subjectResult] = await alternate(
         plan,
@@ -154,12 +161,14 @@ async function run(plan: Plan, work: string): Promise<void> {
       );
       const ratio = subjectResult.rps / baseResult.rps;
       rows.push({ scenario, target: base.name, result: baseResult });
+      const verdictFor = (measured: number) =>
+        goal === undefined ? '' : verdict(measured >= goal[0], goal[1]);
       rows.push({
         scenario,
         target: subject.name,
         result: subjectResult,
         ratio,
-        goal: verdict(ratio >= goal, goalText),
+        goal: verdictFor(ratio),
       });
       // On a shared machine the CPU each request costs is the steadier comparison.
       const cpuRatio = baseResult.cpuPerRequest / Math.max(subjectResult.cpuPerRequest, 1);
@@ -168,7 +177,7 @@ async function run(plan: Plan, work: string): Promise<void> {
         target: 'same, by CPU time',
         result: subjectResult,
         ratio: cpuRatio,
-        goal: verdict(cpuRatio >= goal, goalText),
+        goal: verdictFor(cpuRatio),
       });
       const p99Ratio = subjectResult.p99 / Math.max(baseResult.p99, 1);
       rows.push({
@@ -176,7 +185,7 @@ async function run(plan: Plan, work: string): Promise<void> {
         target: 'p99 vs baseline',
         result: subjectResult,
         ratio: p99Ratio,
-        goal: verdict(p99Ratio <= 2, '<= 2'),
+        goal: goal === undefined ? '' : verdict(p99Ratio <= 2, '<= 2'),
       });
     }
   } finally {
@@ -192,9 +201,9 @@ async function startBaseline(kind: 'json' | 'xml'): Promise<RunningServer> {
   return startServer(`fastify (${kind})`, node, [baseline, kind, String(port)], port);
 }
 
-async function startSlemu(name: string, db: string): Promise<RunningServer> {
+async function startSlemu(name: string, db: string, extra: string[] = []): Promise<RunningServer> {
   const port = await freePort();
-  const args = [cli, 'serve', '--port', String(port), '--db', db, '--log-level', 'info'];
+  const args = [cli, 'serve', '--port', String(port), '--db', db, '--log-level', 'info', ...extra];
   return startServer(name, node, args, port);
 }
 
