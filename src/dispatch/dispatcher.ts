@@ -8,9 +8,12 @@ import type { ApiCall, ApiResult, CallContext, CallSummary, Services } from './c
 import { errors } from './errors';
 import type { MethodEntry, Registry } from './registry';
 
-/** Runs before every handler; the sandbox's fault injection uses it to fail or delay calls. */
+/**
+ * Runs before every handler; the sandbox's fault injection uses it to fail or delay calls. It
+ * gets the service called and the ones it inherits from, nearest first.
+ */
 export interface BeforeHandler {
-  beforeHandler(service: string, method: string): Promise<void>;
+  beforeHandler(services: readonly string[], method: string): Promise<void>;
 }
 
 /**
@@ -52,7 +55,7 @@ export class Dispatcher {
       log,
     };
 
-    await this.hook?.beforeHandler(call.service, call.method);
+    await this.hook?.beforeHandler(this.registry.lineage(call.service), call.method);
     const value = await method.handler(context, ...(args as never[]));
     return shapeResult(this.graph, context, call, method.signature.returns, mask, value);
   }

@@ -44,6 +44,8 @@ export type HandlerModules = Record<string, Record<string, Handler>>;
  * services/; a service that `extends` another answers every method of its parent.
  */
 export class Registry {
+  private readonly lineages = new Map<string, string[]>();
+
   private constructor(private readonly services: Map<string, ServiceEntry>) {}
 
   static load(signatureDir: string, handlers: HandlerModules): Registry {
@@ -85,6 +87,19 @@ export class Registry {
   /** The service a service extends, if any. */
   parentOf(service: string): string | undefined {
     return this.services.get(service)?.parent;
+  }
+
+  /** The service and every service it inherits from, nearest first. */
+  lineage(service: string): readonly string[] {
+    let chain = this.lineages.get(service);
+    if (!chain) {
+      chain = [];
+      for (let name: string | undefined = service; name; name = this.parentOf(name)) {
+        chain.push(name);
+      }
+      this.lineages.set(service, chain);
+    }
+    return chain;
   }
 
   /** Every service with the methods it answers, inherited ones included. */

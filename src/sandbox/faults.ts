@@ -101,11 +101,14 @@ export class FaultInjector {
     this.faults = [];
   }
 
-  async beforeHandler(service: string, method: string): Promise<void> {
+  async beforeHandler(services: readonly string[], method: string): Promise<void> {
     this.dropSpent();
+    // A fault on SoftLayer_User_Customer also hits the same method called through
+    // SoftLayer_User_Customer_OpenIdConnect, which inherits it; not the other way round.
     const fault = this.faults.find(
       (candidate) =>
-        candidate.service === service && (candidate.method === method || candidate.method === '*'),
+        services.includes(candidate.service) &&
+        (candidate.method === method || candidate.method === '*'),
     );
     if (!fault) return;
 

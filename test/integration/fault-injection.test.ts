@@ -48,6 +48,13 @@ describe.each(transports)('fault injection over %s', (_wire, call) => {
     expect(expectValue(await initiate(USER))).toBe(true);
   });
 
+  it('reaches a method called through the service that inherits it', async () => {
+    await addFault({ service: USER, method: 'initiatePortalPasswordChange', exception: EXCEPTION });
+
+    expectFault(await initiate(OIDC), EXCEPTION);
+    expectFault(await initiate(USER), EXCEPTION);
+  });
+
   it('lasts for a window of the sandbox clock', async () => {
     await addFault({
       service: USER,

@@ -4,9 +4,15 @@ import { FaultInjector } from '../../../src/sandbox/faults';
 
 const EXCEPTION = 'SoftLayer_Exception_Public';
 
-async function outcome(faults: FaultInjector, service: string, method: string) {
+// `service` is the one called; `inherited` the ones it extends, as the registry lists them.
+async function outcome(
+  faults: FaultInjector,
+  service: string,
+  method: string,
+  inherited: string[] = [],
+) {
   try {
-    await faults.beforeHandler(service, method);
+    await faults.beforeHandler([service, ...inherited], method);
     return 'ran';
   } catch (error) {
     return isApiError(error) ? `${error.exception} ${error.restStatus}` : 'other';
@@ -43,5 +49,15 @@ describe('FaultInjector', () => {
 
     expect(await outcome(faults, 'S', 'm')).toBe('SoftLayer_Exception_A 500');
     expect(await outcome(faults, 'S', 'm')).toBe('SoftLayer_Exception_B 500');
+  });
+
+  it('reaches a method called through a service that inherits it, not the reverse', async () => {
+    const faults = new FaultInjector(new Clock());
+    faults.add({ service: 'Parent', method: 'm', exception: 'SoftLayer_Exception_A' });
+    faults.add({ service: 'Child', method: 'n', exception: 'SoftLayer_Exception_B' });
+
+    expect(await outcome(faults, 'Child', 'm', ['Parent'])).toBe('SoftLayer_Exception_A 500');
+    expect(await outcome(faults, 'Parent', 'n')).toBe('ran');
+    expect(await outcome(faults, 'Child', 'n', ['Parent'])).toBe('SoftLayer_Exception_B 500');
   });
 });
