@@ -229,6 +229,15 @@ export const errors = {
       BAD_REQUEST,
     ),
 
+  // slemu's own bound (the real API's is not known): relations form cycles, so a short mask or
+  // filter can ask for millions of objects.
+  tooManyRelatedObjects: (limit: number) =>
+    new ApiError(
+      'SoftLayer_Exception_WebService_BadRequest',
+      `The object mask and filter reach more than ${limit} related objects; ask for less.`,
+      BAD_REQUEST,
+    ),
+
   // REST answers 413; XML-RPC and JSON-RPC keep HTTP 200 for it, as for every fault.
   bodyTooLarge: () =>
     new ApiError(

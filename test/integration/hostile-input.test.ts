@@ -301,4 +301,49 @@ describe.each(transports)('wrong arguments over %s', (_wire, call) => {
     expectFault(outcome, 'SoftLayer_Exception_WebService_BadRequest');
     expect(outcome.ok ? '' : outcome.message).toMatch(/^Unable to parse object mask: /);
   });
+
+  // account.users lists the caller again, so each level multiplies the answer by six.
+  const cycle = (levels: number, inner: string) =>
+    `${'account[users['.repeat(levels)}${inner}${']]'.repeat(levels)}`;
+  const TOO_MANY = /^The object mask and filter reach more than 25000 related objects/;
+
+  it('refuses a mask that circles through relations, quickly', async () => {
+    const started = Date.now();
+    const outcome = await call(app, {
+      service: 'SoftLayer_Account',
+      method: 'getUsers',
+      auth: ALICE,
+      mask: `mask[id,${cycle(16, 'id')}]`,
+    });
+
+    expectFault(outcome, 'SoftLayer_Exception_WebService_BadRequest');
+    expect(outcome.ok ? '' : outcome.message).toMatch(TOO_MANY);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('refuses a filter that circles through relations', async () => {
+    let filter: object = { id: { operation: -1 } };
+    for (let level = 0; level < 8; level += 1) filter = { account: { users: filter } };
+
+    const outcome = await call(app, {
+      service: 'SoftLayer_Account',
+      method: 'getUsers',
+      auth: ALICE,
+      filter: { users: filter },
+    });
+    expectFault(outcome, 'SoftLayer_Exception_WebService_BadRequest');
+    expect(outcome.ok ? '' : outcome.message).toMatch(TOO_MANY);
+  });
+
+  it('still answers a mask that circles a few times', async () => {
+    const outcome = await call(app, {
+      service: 'SoftLayer_Account',
+      method: 'getUsers',
+      auth: ALICE,
+      mask: `mask[id,${cycle(2, 'id')}]`,
+    });
+    const users = expectValue(outcome) as Array<{ account: { users: unknown[] } }>;
+    expect(users.length).toBeGreaterThan(1);
+    expect(users[0]?.account.users).toHaveLength(users.length);
+  });
 });
