@@ -5,6 +5,7 @@ import type { Credentials } from './call';
 import { errors } from './errors';
 
 import { isActive } from '../user-status';
+import { scalarText } from '../scalar';
 
 /** The user behind the call's credentials, or the real API's refusal. */
 export function authenticate(
@@ -42,7 +43,7 @@ function byPortalToken(userId: unknown, authToken: string, store: Store, clock: 
   const tokenUser = store.findPortalTokenUser(hashSecret(authToken), clock.now());
   const user = tokenUser === undefined ? undefined : store.findUserById(tokenUser);
 
-  if (!user || String(user.id) !== String(userId) || !isActive(user)) {
+  if (!user || String(user.id) !== scalarText(userId) || !isActive(user)) {
     throw errors.invalidPortalToken();
   }
   return user;

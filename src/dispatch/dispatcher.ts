@@ -7,6 +7,7 @@ import type { ObjectGraph } from '../object-graph/object-graph';
 import type { ApiCall, ApiResult, CallContext, CallSummary, Services } from './call';
 import { errors } from './errors';
 import type { MethodEntry, Registry } from './registry';
+import { scalarText } from '../scalar';
 
 /**
  * Runs before every handler; the sandbox's fault injection uses it to fail or delay calls. It
@@ -73,8 +74,12 @@ export class Dispatcher {
     if (raw === undefined || raw === null || raw === '') {
       throw errors.missingInitId(call.service, call.method);
     }
-    const id = typeof raw === 'number' ? raw : Number(raw);
-    if (!Number.isSafeInteger(id) || id <= 0) throw errors.objectNotFound(String(raw));
+    // Only decimal digits make an id: Number() would also take "0x1b5a" and "7e3".
+    const text = scalarText(raw)?.trim();
+    const id = typeof raw === 'number' ? raw : text && /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(id) || id <= 0) {
+      throw errors.objectNotFound(text ?? JSON.stringify(raw));
+    }
     return id;
   }
 }

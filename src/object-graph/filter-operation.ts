@@ -1,4 +1,5 @@
 import safeRegex from 'safe-regex2';
+import { scalarText } from '../scalar';
 
 // One leaf of an object filter, {operation, options}, tested against one property value.
 // Operations follow the SLDN object-filters article; what it leaves open is slemu's choice
@@ -90,14 +91,17 @@ function matchOperator(operator: string, operand: string, actual: unknown): bool
 }
 
 function equals(actual: unknown, wanted: unknown): boolean {
-  if (actual === null || actual === undefined) return false;
+  const text = scalarText(wanted);
+  if (actual === null || actual === undefined || text === undefined) return false;
   if (typeof actual === 'boolean') return actual === asBoolean(wanted);
-  if (typeof actual === 'number') return actual === Number(wanted) && String(wanted).trim() !== '';
-  return String(actual) === String(wanted);
+  if (typeof actual === 'number') return actual === Number(text) && text.trim() !== '';
+  return String(actual) === text;
 }
 
 function asBoolean(value: unknown): boolean {
-  return value === true || value === 1 || value === '1' || String(value).toLowerCase() === 'true';
+  return (
+    value === true || value === 1 || value === '1' || scalarText(value)?.toLowerCase() === 'true'
+  );
 }
 
 function compare(operator: string, actual: unknown, operand: string): boolean {
@@ -176,7 +180,7 @@ function ifKnown(date: string | undefined, test: (date: string) => boolean): boo
 }
 
 function toIsoDay(value: unknown): string | undefined {
-  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(String(value ?? '').trim());
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec((scalarText(value) ?? '').trim());
   if (!match) return undefined;
   const [, month, day, year] = match as unknown as [string, string, string, string];
   return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;

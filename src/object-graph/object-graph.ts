@@ -3,6 +3,7 @@ import { errors } from '../dispatch/errors';
 import { isLeaf, matchesLeaf } from './filter-operation';
 import type { MaskNode, ObjectMask } from './object-mask';
 import type { RelationLoaders } from './relations';
+import { scalarText } from '../scalar';
 import {
   baseType,
   type PropertyDescription,
@@ -223,7 +224,7 @@ function sortKeys(filter: Filter, path: string[]): SortKey[] {
       const deeper = nested && path.length < MAX_FILTER_DEPTH;
       return deeper ? sortKeys(nested, [...path, name]) : [];
     }
-    if (String(condition.operation).trim().toLowerCase() !== 'orderby') return [];
+    if (scalarText(condition.operation)?.trim().toLowerCase() !== 'orderby') return [];
 
     const options = Array.isArray(condition.options) ? (condition.options as unknown[]) : [];
     const option = (wanted: string) => {
@@ -231,11 +232,11 @@ function sortKeys(filter: Filter, path: string[]): SortKey[] {
       const value = (found as { value?: unknown } | undefined)?.value;
       return Array.isArray(value) ? value[0] : value;
     };
-    const priority = Number(option('sortOrder'));
+    const priority = Number(scalarText(option('sortOrder')));
     return [
       {
         path: [...path, name],
-        descending: String(option('sort') ?? 'ASC').toUpperCase() === 'DESC',
+        descending: (scalarText(option('sort')) ?? 'ASC').toUpperCase() === 'DESC',
         priority: Number.isFinite(priority) ? priority : Number.MAX_SAFE_INTEGER,
         position,
       },

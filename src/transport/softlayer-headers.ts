@@ -1,4 +1,5 @@
 import type { ApiCall, Credentials, ResultLimit } from '../dispatch/call';
+import { scalarText } from '../scalar';
 
 // The SoftLayer headers struct that XML-RPC sends as its first parameter and JSON-RPC as its
 // `headers` member: authenticate, <Service>InitParameters, SoftLayer_ObjectMask or the legacy
@@ -48,27 +49,21 @@ function maskFrom(headers: Record<string, unknown>, service: string): unknown {
 function credentialsFromHeaders(authenticate: unknown): Credentials | undefined {
   if (!isStruct(authenticate)) return undefined;
 
-  if (authenticate.authToken !== undefined && authenticate.authToken !== null) {
-    return {
-      kind: 'portalToken',
-      userId: authenticate.userId,
-      authToken: String(authenticate.authToken),
-    };
+  // Members that are not scalars are no credentials at all: "No valid authentication headers".
+  const authToken = scalarText(authenticate.authToken);
+  if (authToken !== undefined) {
+    return { kind: 'portalToken', userId: authenticate.userId, authToken };
   }
-  if (authenticate.username !== undefined && authenticate.apiKey !== undefined) {
-    return {
-      kind: 'apiKey',
-      username: String(authenticate.username),
-      apiKey: String(authenticate.apiKey),
-    };
-  }
+  const username = scalarText(authenticate.username);
+  const apiKey = scalarText(authenticate.apiKey);
+  if (username !== undefined && apiKey !== undefined) return { kind: 'apiKey', username, apiKey };
   return undefined;
 }
 
 function resultLimitFrom(value: unknown): ResultLimit | undefined {
   if (!isStruct(value)) return undefined;
-  const limit = Number(value.limit ?? 0);
-  const offset = Number(value.offset ?? 0);
+  const limit = Number(scalarText(value.limit ?? 0));
+  const offset = Number(scalarText(value.offset ?? 0));
   if (!Number.isSafeInteger(limit) || !Number.isSafeInteger(offset) || limit < 0 || offset < 0) {
     return undefined;
   }

@@ -346,4 +346,93 @@ describe.each(transports)('wrong arguments over %s', (_wire, call) => {
     expect(users.length).toBeGreaterThan(1);
     expect(users[0]?.account.users).toHaveLength(users.length);
   });
+
+  // {"toString": …} is valid data on every wire; String() on it throws.
+  const ODD = { toString: 'x' };
+
+  it.each([
+    ['an operation', { id: { operation: ODD } }, 'all'],
+    ['an in value', { id: { operation: 'in', options: [{ name: 'data', value: [ODD] }] } }, 'none'],
+    ['a sort', { id: { operation: 'orderBy', options: [{ name: 'sort', value: [ODD] }] } }, 'all'],
+    [
+      'a date',
+      { createDate: { operation: 'isDate', options: [{ name: 'date', value: [ODD] }] } },
+      'all',
+    ],
+  ])('reads a struct named toString in a filter as data: %s', async (_where, users, kept) => {
+    const outcome = await call(app, {
+      service: 'SoftLayer_Account',
+      method: 'getUsers',
+      auth: ALICE,
+      mask: 'mask[id]',
+      filter: { users },
+    });
+    const listed = expectValue(outcome) as unknown[];
+    if (kept === 'none') expect(listed).toEqual([]);
+    else expect(listed.length).toBeGreaterThan(1);
+  });
+});
+
+describe('SoftLayer headers with a struct named toString', () => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const jsonrpc = async (method: string, headers: Record<string, unknown>) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/jsonrpc/v3.1/SoftLayer_User_Customer',
+      payload: { jsonrpc: '2.0', method, params: [], headers, id: 1 },
+    });
+    return response.json() as { result?: unknown; error?: { message: string } };
+  };
+
+  it.each([
+    ['the username', { authenticate: { username: { toString: 1 }, apiKey: 'x' } }],
+    ['the portal token', { authenticate: { userId: 7002, authToken: { toString: 1 } } }],
+  ])('answers %s as no credentials', async (_what, headers) => {
+    const answer = await jsonrpc('getObject', {
+      ...headers,
+      SoftLayer_User_CustomerInitParameters: { id: 7002 },
+    });
+    expect(answer.error?.message).toBe('No valid authentication headers found.');
+  });
+
+  it('answers an init id that is a struct as an object not found', async () => {
+    const answer = await jsonrpc('getObject', {
+      authenticate: ALICE,
+      SoftLayer_User_CustomerInitParameters: { id: { toString: 1 } },
+    });
+    expect(answer.error?.message).toBe(`Unable to find object with id of '{"toString":1}'.`);
+  });
+
+  it.each(['0x1b5a', '7e3', '7002.5'])(
+    'answers the init id %s as an object not found',
+    async (id) => {
+      const answer = await jsonrpc('getObject', {
+        authenticate: ALICE,
+        SoftLayer_User_CustomerInitParameters: { id },
+      });
+      expect(answer.error?.message).toBe(`Unable to find object with id of '${id}'.`);
+    },
+  );
+
+  it('ignores a result limit that is a struct', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/jsonrpc/v3.1/SoftLayer_Account',
+      payload: {
+        jsonrpc: '2.0',
+        method: 'getUsers',
+        headers: { authenticate: ALICE, resultLimit: { limit: { toString: 1 }, offset: 0 } },
+        id: 1,
+      },
+    });
+    expect((response.json() as { result: unknown[] }).result.length).toBeGreaterThan(1);
+  });
 });
