@@ -1,16 +1,20 @@
 // JSON schemas of the control API's request bodies; fastify validates them before the handler.
 
+// XML-RPC carries ids as <int>, a signed 32-bit number; a larger id could not reach clients
+// (and past 2^63 SQLite refuses it as a key).
+const id = { type: 'integer', minimum: 1, maximum: 2_147_483_647 };
+
 const securityAnswer = {
   type: 'object',
   required: ['questionId', 'answer'],
-  properties: { questionId: { type: 'integer' }, answer: { type: 'string', minLength: 1 } },
+  properties: { questionId: id, answer: { type: 'string', minLength: 1 } },
   additionalProperties: false,
 };
 
 const userProperties = {
-  id: { type: 'integer', minimum: 1 },
-  accountId: { type: 'integer', minimum: 1 },
-  parentId: { type: ['integer', 'null'], minimum: 1 },
+  id,
+  accountId: id,
+  parentId: { ...id, type: ['integer', 'null'] },
   username: { type: 'string', minLength: 1, maxLength: 100 },
   email: { type: 'string', minLength: 3 },
   firstName: { type: 'string' },
@@ -51,7 +55,7 @@ export const fixturesSchema = {
         type: 'object',
         required: ['id', 'question', 'displayOrder'],
         properties: {
-          id: { type: 'integer' },
+          id,
           question: { type: 'string' },
           displayOrder: { type: 'integer' },
           viewable: { type: 'integer' },
@@ -64,7 +68,7 @@ export const fixturesSchema = {
         type: 'object',
         required: ['id', 'companyName', 'email'],
         properties: {
-          id: { type: 'integer' },
+          id,
           companyName: { type: 'string' },
           email: { type: 'string' },
         },

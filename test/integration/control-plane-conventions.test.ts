@@ -101,6 +101,11 @@ describe('control API conventions', () => {
     ['/_slemu/clock', {}, 'advanceSeconds is required'],
     ['/_slemu/phone/dave', { answer: 'maybe' }, 'answer must be one of approve, deny, none'],
     ['/_slemu/users', { username: 'x', email: 'x@example.com', status: 'GONE' }, /^status must/],
+    [
+      '/_slemu/users',
+      { username: 'x', email: 'x@example.com', id: 1e20 },
+      /^id must be 2147483647 or less$/,
+    ],
     ['/_slemu/faults', { service: 'SoftLayer_Account', method: 'getObject' }, /an exception/],
   ])('refuses POST %s %j with one plain sentence', async (url, body, sentence) => {
     const answer = await post(url, body);
