@@ -32,6 +32,8 @@ export function passwordViolations(
     violations.push(`contain at least one of these special characters: ${SPECIAL_CHARACTERS}`);
   }
   if (password.toLowerCase() === username.toLowerCase()) violations.push('not match your username');
+  // slemu's own rule: XML cannot carry these, so such a password could never log in over XML-RPC.
+  if (/\p{Cc}/u.test(password)) violations.push('not contain control characters');
 
   return violations;
 }

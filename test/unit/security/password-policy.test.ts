@@ -15,6 +15,9 @@ describe('passwordViolations', () => {
     ['ABCDEFG1#', /lowercase/],
     ['Abcdefgh#', /digit/],
     ['Abcdefgh1', /special characters/],
+    ['Fresh#Pass\u000042', /control characters/],
+    ['Fresh#Pass\t42', /control characters/],
+    ['Fresh#Pass\u007f42', /control characters/],
   ])('names what %s breaks', (password, rule) => {
     const violations = check(password);
     expect(violations).toHaveLength(1);
