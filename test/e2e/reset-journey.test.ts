@@ -43,6 +43,9 @@ const personas: Persona[] = [
 const totpCode = (secret: string) =>
   new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
 
+// A six-digit code that is certainly not the right one.
+const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
 async function snap(page: Page, name: string, fullPage = true): Promise<void> {
   if (!SCREENSHOTS) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -106,10 +109,20 @@ describe('the reset journey in a browser', () => {
     await page.getByLabel('New password').fill(NEW_PASSWORD);
     await page.getByLabel('Type it again').fill(NEW_PASSWORD);
     expect(await page.locator('#rules .unmet').count()).toBe(0);
+
+    // A wrong answer, then a wrong code: each refused in plain words, and the key still works.
+    const code = page.getByLabel('6-digit code from your authenticator app');
+    if (persona.question) {
+      await page.getByLabel('Your answer').fill('certainly not');
+      await press(page.getByRole('button', { name: 'Set password' }));
+      await expectText(page, '#problem', 'That answer does not match the one on file');
+      await page.getByLabel('Your answer').fill(persona.answer ?? '');
+    }
     if (persona.totpSecret) {
-      await page
-        .getByLabel('6-digit code from your authenticator app')
-        .fill(totpCode(persona.totpSecret));
+      await code.fill(wrongCode(totpCode(persona.totpSecret)));
+      await press(page.getByRole('button', { name: 'Set password' }));
+      await expectText(page, '#problem', 'The second factor was refused');
+      await code.fill(totpCode(persona.totpSecret));
     }
     await press(page.getByRole('button', { name: 'Set password' }));
     if (persona.phone) {
