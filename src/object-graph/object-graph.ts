@@ -19,9 +19,9 @@ const MAX_FILTER_DEPTH = 16;
 
 // Related objects one call's mask and filter may load. Relations form cycles (a user's account
 // lists the user again), so `account[users[account[users[…]]]]` grows about six-fold a level;
-// unbounded, nine levels ran the process out of memory. At about 80 µs an object this caps a
-// call near two seconds.
-export const MAX_RELATED_OBJECTS = 25_000;
+// unbounded, nine levels ran the process out of memory. A call that reaches this bound has
+// spent about a quarter of a second.
+const MAX_RELATED_OBJECTS = 25_000;
 
 interface SortKey {
   path: string[];
