@@ -162,7 +162,14 @@ describe('secrets stay out of logs and out of the database', () => {
     await totpJourney(transports[0]![1], server.baseUrl);
 
     const output = server.output();
-    expect(output.match(/"msg":"api call"/g)?.length).toBeGreaterThan(20);
+    const calls = output
+      .split('\n')
+      .filter((line) => line.includes('"msg":"api call"'))
+      .map((line) => JSON.parse(line) as { reqId?: string; service?: string; method?: string });
+    expect(calls.length).toBeGreaterThan(20);
+    // One structured line per call, each with its own request id.
+    expect(new Set(calls.map((line) => line.reqId)).size).toBe(calls.length);
+    for (const line of calls) expect(line).toMatchObject({ reqId: expect.any(String) });
     for (const secret of secrets)
       expect({ secret, inLogs: output.includes(secret) }).toEqual({ secret, inLogs: false });
     // Six digits also occur inside timestamps; a logged code would be a quoted string.
