@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
 import type { Mailer } from '../email/mailer';
 import type { FastifyBaseLogger as Logger } from 'fastify';
+import type { RequestQuota } from './request-quota';
 
 /** Credentials as a transport found them; the dispatcher decides whether they are good. */
 export type Credentials =
@@ -30,6 +31,8 @@ export interface ApiCall {
   mask?: unknown;
   filter?: unknown;
   resultLimit?: ResultLimit;
+  /** Shared by the calls of one request; the dispatcher starts a new one when it is absent. */
+  quota?: RequestQuota;
 }
 
 export interface ApiResult {
@@ -63,6 +66,7 @@ export interface CallContext extends Services {
   caller: UserRecord | undefined;
   mask: unknown;
   filter: unknown;
+  quota: RequestQuota;
   log: Logger;
 }
 

@@ -6,6 +6,7 @@ import { readMask, shapeResult } from '../object-graph/call-query';
 import type { ObjectGraph } from '../object-graph/object-graph';
 import type { ApiCall, ApiResult, CallContext, CallSummary, Services } from './call';
 import { errors } from './errors';
+import { newRequestQuota } from './request-quota';
 import type { MethodEntry, Registry } from './registry';
 import { scalarText } from '../scalar';
 
@@ -53,6 +54,7 @@ export class Dispatcher {
       caller,
       mask: call.mask,
       filter: call.filter,
+      quota: call.quota ?? newRequestQuota(),
       log,
     };
 

@@ -1,5 +1,6 @@
 import type { CallContext } from '../dispatch/call';
 import { errors } from '../dispatch/errors';
+import { MAX_RELATED_OBJECTS } from '../dispatch/request-quota';
 import { isLeaf, matchesLeaf } from './filter-operation';
 import type { MaskNode, ObjectMask } from './object-mask';
 import type { RelationLoaders } from './relations';
@@ -17,12 +18,6 @@ type Filter = Record<string, unknown>;
 // Deeper than any relation path slemu models; bounds the walk over a hostile filter.
 const MAX_FILTER_DEPTH = 16;
 
-// Related objects one call's mask and filter may load. Relations form cycles (a user's account
-// lists the user again), so `account[users[account[users[…]]]]` grows about six-fold a level;
-// unbounded, nine levels ran the process out of memory. A call that reaches this bound has
-// spent about a quarter of a second.
-const MAX_RELATED_OBJECTS = 25_000;
-
 interface SortKey {
   path: string[];
   descending: boolean;
@@ -36,8 +31,6 @@ interface SortKey {
  * when a mask or a filter names them.
  */
 export class ObjectGraph {
-  private readonly loadedByCall = new WeakMap<CallContext, number>();
-
   constructor(
     readonly catalog: TypeCatalog,
     private readonly loaders: RelationLoaders,
@@ -153,9 +146,8 @@ export class ObjectGraph {
 
   private count(ctx: CallContext, loaded: unknown): void {
     const objects = Array.isArray(loaded) ? loaded.length : loaded === undefined ? 0 : 1;
-    const total = (this.loadedByCall.get(ctx) ?? 0) + objects;
-    if (total > MAX_RELATED_OBJECTS) throw errors.tooManyRelatedObjects(MAX_RELATED_OBJECTS);
-    this.loadedByCall.set(ctx, total);
+    ctx.quota.relatedObjects -= objects;
+    if (ctx.quota.relatedObjects < 0) throw errors.tooManyRelatedObjects(MAX_RELATED_OBJECTS);
   }
 
   private matches(

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError } from '../dispatch/api-error';
 import type { ApiCall, ApiResult, CallSummary } from '../dispatch/call';
 import type { Dispatcher } from '../dispatch/dispatcher';
+import { newRequestQuota, type RequestQuota } from '../dispatch/request-quota';
 import { credentialsFromAuthorization } from './http-auth';
 import { readJsonBody } from './json-text';
 import { applyHeaders, isStruct } from './softlayer-headers';
@@ -18,6 +19,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const PARSE_ERROR = -32700;
 const INVALID_REQUEST = -32600;
 const INVALID_PARAMS = -32602;
+// Calls run one after another on one event loop: a batch's size bounds how long it holds it.
+const MAX_BATCH = 50;
 /** Every SoftLayer exception; data.exception says which. */
 const SOFTLAYER_EXCEPTION = -32000;
 
@@ -69,7 +72,8 @@ export function jsonrpcTransport(dispatcher: Dispatcher) {
       if (parsed instanceof EnvelopeError) {
         return send(reply, errorResponse(null, parsed.code, parsed.message));
       }
-      const run = (entry: unknown) => answer(entry, request, dispatcher);
+      const quota = newRequestQuota();
+      const run = (entry: unknown) => answer(entry, request, dispatcher, quota);
 
       if (!Array.isArray(parsed)) {
         const outcome = await run(parsed);
@@ -80,6 +84,10 @@ export function jsonrpcTransport(dispatcher: Dispatcher) {
       }
       if (parsed.length === 0) {
         return send(reply, errorResponse(null, INVALID_REQUEST, 'A batch must not be empty'));
+      }
+      if (parsed.length > MAX_BATCH) {
+        const tooMany = `A batch holds at most ${MAX_BATCH} calls; this one has ${parsed.length}`;
+        return send(reply, errorResponse(null, INVALID_REQUEST, tooMany));
       }
       // One batch is answered in order, one call after the other, like separate requests.
       const responses: RpcResponse[] = [];
@@ -113,7 +121,12 @@ export function jsonrpcErrorBody(apiError: ApiError): string {
   return JSON.stringify(errorResponse(null, code, apiError.message, apiError.exception));
 }
 
-async function answer(entry: unknown, request: FastifyRequest, dispatcher: Dispatcher) {
+async function answer(
+  entry: unknown,
+  request: FastifyRequest,
+  dispatcher: Dispatcher,
+  quota: RequestQuota,
+) {
   const id = idOf(entry);
   // JSON-RPC 2.0 §4.1: only a valid Request without an id is a notification; anything else
   // without one is an Invalid Request, answered with a null id.
@@ -124,7 +137,7 @@ async function answer(entry: unknown, request: FastifyRequest, dispatcher: Dispa
 
   let outcome: Outcome;
   try {
-    const call = toApiCall(entry, request);
+    const call = { ...toApiCall(entry, request), quota };
     const result: ApiResult = await dispatcher.dispatch(call, summary, request.log);
     outcome = { response: { jsonrpc: '2.0', result: result.value ?? null, id } };
     if (result.totalItems !== undefined) outcome.totalItems = result.totalItems;

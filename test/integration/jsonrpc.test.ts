@@ -106,6 +106,40 @@ describe('JSON-RPC 2.0', () => {
     expect(body[2]).toEqual({ jsonrpc: '2.0', result: true, id: 3 });
   });
 
+  it('shares one related-object quota among the calls of a batch', async () => {
+    // Three levels of account[users[…]] load a few thousand objects: under the bound alone.
+    const mask = `mask[id,${'account[users['.repeat(3)}id${']]'.repeat(3)}]`;
+    const entry = (id: number) => ({
+      jsonrpc: '2.0',
+      method: 'SoftLayer_Account.getUsers',
+      headers: { ...AUTH, SoftLayer_ObjectMask: { mask } },
+      id,
+    });
+    const alone = (await post('/jsonrpc/v3.1', entry(0))).json() as { result?: unknown[] };
+    expect(alone.result?.length).toBeGreaterThan(1);
+
+    const batch = (
+      await post(
+        '/jsonrpc/v3.1',
+        Array.from({ length: 20 }, (_, i) => entry(i)),
+      )
+    ).json() as Array<{ result?: unknown; error?: { message: string } }>;
+    expect(batch[0]?.result).toBeDefined();
+    expect(batch.at(-1)?.error?.message).toMatch(/reach more than 25000 related objects/);
+  });
+
+  it('refuses a batch of more than 50 calls', async () => {
+    const call = { jsonrpc: '2.0', method: 'SoftLayer_User_Security_Question.getAllObjects' };
+    const batch = Array.from({ length: 51 }, (_, id) => ({ ...call, id }));
+
+    const response = await post('/jsonrpc/v3.1', batch);
+    expect(response.json()).toMatchObject({
+      id: null,
+      error: { code: -32600, message: 'A batch holds at most 50 calls; this one has 51' },
+    });
+    expect((await post('/jsonrpc/v3.1', batch.slice(0, 50))).json()).toHaveLength(50);
+  });
+
   it('answers a lone notification with 204 and no body', async () => {
     const response = await post('/jsonrpc/v3.1', {
       jsonrpc: '2.0',
