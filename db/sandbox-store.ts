@@ -137,8 +137,10 @@ export class SandboxStore {
     return this.statements.messageById.get(id) as OutboxEntry | undefined;
   }
 
-  clearOutbox(): number {
-    return this.statements.clearOutbox.run().changes;
+  /** Deletes every email, or only those to one address; answers how many went. */
+  clearOutbox(recipient?: string): number {
+    if (recipient === undefined) return this.statements.clearOutbox.run().changes;
+    return this.statements.clearOutboxTo.run(recipient).changes;
   }
 
   recordDelivery(
@@ -180,6 +182,7 @@ function prepareStatements(db: Database.Database) {
     ),
     messageById: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = ?`),
     clearOutbox: db.prepare('DELETE FROM outbox'),
+    clearOutboxTo: db.prepare('DELETE FROM outbox WHERE recipient = ? COLLATE NOCASE'),
     recordDelivery: db.prepare(
       `UPDATE outbox SET delivery_status = @status, delivery_error = @error, delivered_at = @at
        WHERE id = @id`,

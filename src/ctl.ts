@@ -150,7 +150,14 @@ export function controlCommand(): Command {
       const shown = options.full || options.html ? all : { messages: messages.map(outboxSummary) };
       console.log(JSON.stringify(shown, null, 2));
     });
-  outbox.command('clear').action(run('DELETE', '/_slemu/outbox'));
+  outbox
+    .command('clear')
+    .description('delete the emails, all of them or only those to one address')
+    .option('--to <address>', 'only emails to this address')
+    .action(async (options: { to?: string }) => {
+      const query = options.to ? `?to=${encodeURIComponent(options.to)}` : '';
+      await request(ctl.opts(), 'DELETE', `/_slemu/outbox${query}`);
+    });
 
   const faults = ctl.command('faults').description('make a method fail or slow down');
   faults.command('list', { isDefault: true }).action(run('GET', '/_slemu/faults'));

@@ -29,7 +29,9 @@ export function sandboxRoutes({ sandbox, state, faults, registry }: SandboxRoute
       if (!message) throw new SandboxError(404, `no message ${request.params.id}`);
       return outboxView(message);
     });
-    app.delete('/_slemu/outbox', async () => ({ deleted: sandbox.clearOutbox() }));
+    app.delete<{ Querystring: { to?: string } }>('/_slemu/outbox', async (request) => ({
+      deleted: sandbox.clearOutbox(request.query.to),
+    }));
 
     app.post('/_slemu/reset', async (request) => {
       await state.reset();

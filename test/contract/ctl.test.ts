@@ -70,6 +70,7 @@ describe('slemu ctl', () => {
     expect((await ctl('outbox', '--html')).messages).toEqual([
       expect.objectContaining({ html: expect.stringContaining('<html lang="en"') }),
     ]);
+    expect(await ctl('outbox', 'clear', '--to', 'nobody@example.com')).toEqual({ deleted: 0 });
     expect(await ctl('outbox', 'clear')).toEqual({ deleted: 1 });
 
     expect(await ctl('reset')).toEqual({ reset: true });

@@ -157,4 +157,14 @@ describe('the control API under /_slemu/', () => {
     expect((await json('DELETE', '/_slemu/outbox')).body).toEqual({ deleted: 1 });
     expect((await json('GET', `/_slemu/outbox/${message?.id}`)).status).toBe(404);
   });
+
+  it('clears only the emails to one address when asked', async () => {
+    await initiate('alice');
+    await initiate('SL1002');
+
+    const cleared = await json('DELETE', '/_slemu/outbox?to=ALICE@example.com');
+    expect(cleared.body).toEqual({ deleted: 1 });
+    const left = (await json('GET', '/_slemu/outbox')).body.messages as { to: string }[];
+    expect(left.map((message) => message.to)).toEqual(['sl1002@example.com']);
+  });
 });
