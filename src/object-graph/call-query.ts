@@ -1,9 +1,9 @@
 import type { ApiCall, ApiResult, CallContext, ResultLimit } from '../dispatch/call';
 import { errors } from '../dispatch/errors';
+import { isOrderBy } from './filter-operation';
 import { asFilter, type ObjectGraph } from './object-graph';
 import { maskFromStruct, MaskSyntaxError, parseMaskString, type ObjectMask } from './object-mask';
 import { baseType } from './type-catalog';
-import { scalarText } from '../scalar';
 
 /** The mask as the transport found it: a string, or the legacy struct. */
 export function readMask(raw: unknown): ObjectMask | undefined {
@@ -59,8 +59,7 @@ function listFilter(graph: ObjectGraph, call: ApiCall): Record<string, unknown> 
   const filter = { ...(asFilter(root[relation]) ?? {}) };
   for (const [name, condition] of Object.entries(root)) {
     const operation = (condition as { operation?: unknown } | null)?.operation;
-    const ordersBy = scalarText(operation)?.trim().toLowerCase() === 'orderby';
-    if (name !== relation && ordersBy && !(name in filter)) filter[name] = condition;
+    if (name !== relation && isOrderBy(operation) && !(name in filter)) filter[name] = condition;
   }
   return filter;
 }

@@ -18,6 +18,11 @@ export function isLeaf(value: unknown): value is FilterLeaf {
   return typeof value === 'object' && value !== null && 'operation' in value;
 }
 
+/** Whether a leaf's operation is orderBy, which sorts a list rather than filtering it. */
+export function isOrderBy(operation: unknown): boolean {
+  return scalarText(operation)?.trim().toLowerCase() === 'orderby';
+}
+
 export function matchesLeaf(leaf: FilterLeaf, actual: unknown): boolean {
   const { operation } = leaf;
   if (typeof operation === 'number' || typeof operation === 'boolean') {

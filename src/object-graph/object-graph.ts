@@ -1,7 +1,7 @@
 import type { CallContext } from '../dispatch/call';
 import { errors } from '../dispatch/errors';
 import { MAX_RELATED_OBJECTS } from '../dispatch/request-quota';
-import { isLeaf, matchesLeaf } from './filter-operation';
+import { isLeaf, isOrderBy, matchesLeaf } from './filter-operation';
 import type { MaskNode, ObjectMask } from './object-mask';
 import type { RelationLoaders } from './relations';
 import { scalarText } from '../scalar';
@@ -216,7 +216,7 @@ function sortKeys(filter: Filter, path: string[]): SortKey[] {
       const deeper = nested && path.length < MAX_FILTER_DEPTH;
       return deeper ? sortKeys(nested, [...path, name]) : [];
     }
-    if (scalarText(condition.operation)?.trim().toLowerCase() !== 'orderby') return [];
+    if (!isOrderBy(condition.operation)) return [];
 
     const options = Array.isArray(condition.options) ? (condition.options as unknown[]) : [];
     const option = (wanted: string) => {
